@@ -1,0 +1,145 @@
+"""Read ``katas/catalogue.toml``: the single source of truth for the course.
+
+Everything else (settings, the pytest plugin, verify, the board, the README's
+kata table) asks this module which katas exist, in which order, which files a
+learner edits and which hints each task has.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[2]
+KATAS_DIR = ROOT / "katas"
+SOLUTIONS_DIR = ROOT / "solutions"
+CATALOGUE_PATH = KATAS_DIR / "catalogue.toml"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One numbered task of a kata, as in the kata README."""
+
+    number: int
+    title: str
+    hints: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kata:
+    """One kata: a Django app under ``katas/<slug>/`` and its tests."""
+
+    number: int
+    slug: str
+    title: str
+    pattern: str
+    files: tuple[str, ...]
+    tests: str
+    tasks: tuple[Task, ...]
+
+    @property
+    def app_label(self) -> str:
+        return self.slug
+
+    @property
+    def module(self) -> str:
+        """The dotted name of the kata's package, e.g. ``katas.profile_on_signup``."""
+        return f"katas.{self.slug}"
+
+    @property
+    def directory(self) -> Path:
+        return KATAS_DIR / self.slug
+
+    @property
+    def solution_directory(self) -> Path:
+        return SOLUTIONS_DIR / self.slug
+
+    @property
+    def tests_path(self) -> Path:
+        return ROOT / self.tests
+
+    @property
+    def readme(self) -> Path:
+        return self.directory / "README.md"
+
+    def learner_paths(self) -> list[Path]:
+        """Return the learner files, in catalogue order."""
+        return [self.directory / name for name in self.files]
+
+    def solution_paths(self) -> list[Path]:
+        """Return the reference twins of the learner files, in the same order."""
+        return [self.solution_directory / name for name in self.files]
+
+    def task(self, number: int) -> Task:
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        raise LookupError(f"kata {self.slug!r} has no task {number}")
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is missing a field or has one of the wrong shape."""
+
+
+def _require(table: dict, key: str, where: str, kind: type):
+    value = table.get(key)
+    if not isinstance(value, kind) or (hasattr(value, "__len__") and len(value) == 0):
+        raise CatalogueError(f"{CATALOGUE_PATH.name}: {where} needs a non-empty {key!r}")
+    return value
+
+
+def parse(text: str) -> tuple[Kata, ...]:
+    """Parse catalogue TOML text into katas, numbered from 1 in file order."""
+    data = tomllib.loads(text)
+    katas = []
+    for number, table in enumerate(data.get("kata", []), start=1):
+        slug = _require(table, "slug", f"kata #{number}", str)
+        where = f"kata {slug!r}"
+        tasks = []
+        for task_number, task in enumerate(_require(table, "task", where, list), start=1):
+            task_where = f"{where} task {task_number}"
+            hints = _require(task, "hints", task_where, list)
+            if not all(isinstance(h, str) and h.strip() for h in hints):
+                raise CatalogueError(f"{CATALOGUE_PATH.name}: {task_where} has an empty hint")
+            tasks.append(Task(task_number, _require(task, "title", task_where, str), tuple(hints)))
+        katas.append(
+            Kata(
+                number=number,
+                slug=slug,
+                title=_require(table, "title", where, str),
+                pattern=table.get("pattern", ""),
+                files=tuple(_require(table, "files", where, list)),
+                tests=_require(table, "tests", where, str),
+                tasks=tuple(tasks),
+            )
+        )
+    slugs = [k.slug for k in katas]
+    if len(set(slugs)) != len(slugs):
+        raise CatalogueError(f"{CATALOGUE_PATH.name}: a slug is listed twice")
+    return tuple(katas)
+
+
+@cache
+def load() -> tuple[Kata, ...]:
+    """Return every kata of the catalogue, in course order."""
+    return parse(CATALOGUE_PATH.read_text(encoding="utf-8"))
+
+
+def by_slug() -> dict[str, Kata]:
+    return {kata.slug: kata for kata in load()}
+
+
+def kata_for_path(path: Path) -> Kata | None:
+    """Return the kata whose tests directory holds ``path``, if any."""
+    path = Path(path).resolve()
+    for kata in load():
+        if path == kata.tests_path or kata.tests_path in path.parents:
+            return kata
+    return None

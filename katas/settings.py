@@ -1,0 +1,58 @@
+"""The one settings module for every kata: SQLite, local-memory email, no network."""
+
+from pathlib import Path
+
+import django
+
+from katas.harness import catalogue
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+SECRET_KEY = "katas-are-for-learning-not-for-production"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    # One app per kata, in course order: the catalogue decides which exist.
+    *(kata.module for kata in catalogue.load()),
+]
+
+MIDDLEWARE = [
+    "django.middleware.common.CommonMiddleware",
+]
+
+ROOT_URLCONF = "katas.urls"
+
+DATABASES = {
+    # Tests run on an in-memory SQLite database (Django's default for SQLite tests).
+    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Tests point MEDIA_ROOT at a fresh temporary folder (see katas.harness.plugin).
+MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_URL = "/media/"
+
+# Mail stays in memory (django.core.mail.outbox). Django 6.1 replaces EMAIL_BACKEND
+# with MAILERS and warns on the old name, so configure whichever this Django reads.
+DEFAULT_FROM_EMAIL = "katas@example.com"
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Celery (used by the completion_email kata): an in-memory broker, never the network.
+CELERY_BROKER_URL = "memory://"
+CELERY_RESULT_BACKEND = "cache+memory://"
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+}

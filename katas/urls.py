@@ -1,0 +1,3 @@
+"""Project URLs: each kata that serves pages adds its own under its slug."""
+
+urlpatterns: list = []
