@@ -1,0 +1,5 @@
+"""`python -m katas`: the learner's board and the other commands (see katas.cli)."""
+
+from katas.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Check that the catalogue and the files on disk tell the same story."""
+
+from __future__ import annotations
+
+from katas.harness import catalogue
+
+# Folders of katas/ that are tooling, not katas.
+TOOLING = {"harness", "cli", "__pycache__"}
+
+
+def problems(katas=None) -> list[str]:
+    """Return every breach of the catalogue's contract, as sentences; empty when all is well."""
+    katas = catalogue.load() if katas is None else katas
+    found = []
+    listed = {kata.slug for kata in katas}
+    for kata in katas:
+        where = f"kata {kata.slug!r}"
+        for required in ("__init__.py", "apps.py", "models.py", "README.md"):
+            if not (kata.directory / required).is_file():
+                found.append(f"{where}: katas/{kata.slug}/{required} is missing")
+        for learner, solution in zip(kata.learner_paths(), kata.solution_paths()):
+            shown = learner.relative_to(catalogue.ROOT)
+            if not learner.is_file():
+                found.append(f"{where}: learner file {shown} is missing")
+            elif "TODO" not in learner.read_text(encoding="utf-8"):
+                found.append(f"{where}: learner file {shown} holds no TODO for the learner")
+            if not solution.is_file():
+                found.append(
+                    f"{where}: {shown} has no solution twin {solution.relative_to(catalogue.ROOT)}"
+                )
+        if not kata.tests_path.is_dir():
+            found.append(f"{where}: tests path {kata.tests} does not exist")
+        if kata.solution_directory.is_dir():
+            for path in sorted(kata.solution_directory.rglob("*")):
+                name = path.relative_to(kata.solution_directory).as_posix()
+                if path.is_file() and "__pycache__" not in name and name not in kata.files:
+                    found.append(
+                        f"{where}: solutions/{kata.slug}/{name} is not a learner file "
+                        "in the catalogue (solutions hold twins of learner files only)"
+                    )
+    for directory in sorted(catalogue.KATAS_DIR.iterdir()):
+        if directory.is_dir() and directory.name not in TOOLING and directory.name not in listed:
+            found.append(f"katas/{directory.name}/ is not in the catalogue")
+    if catalogue.SOLUTIONS_DIR.is_dir():
+        for directory in sorted(catalogue.SOLUTIONS_DIR.iterdir()):
+            if directory.is_dir() and directory.name not in listed | {"__pycache__"}:
+                found.append(f"solutions/{directory.name}/ is not in the catalogue")
+    tests_dir = catalogue.ROOT / "tests"
+    kata_tests = {kata.tests_path for kata in katas}
+    for directory in sorted(tests_dir.iterdir()):
+        if (
+            directory.is_dir()
+            and directory.name not in ("harness", "__pycache__")
+            and directory not in kata_tests
+        ):
+            found.append(f"tests/{directory.name}/ belongs to no kata in the catalogue")
+    return found
