@@ -18,7 +18,7 @@ def problems(katas=None) -> list[str]:
         for required in ("__init__.py", "apps.py", "models.py", "README.md"):
             if not (kata.directory / required).is_file():
                 found.append(f"{where}: katas/{kata.slug}/{required} is missing")
-        for learner, solution in zip(kata.learner_paths(), kata.solution_paths()):
+        for learner, solution in zip(kata.learner_paths(), kata.solution_paths(), strict=True):
             shown = learner.relative_to(catalogue.ROOT)
             if not learner.is_file():
                 found.append(f"{where}: learner file {shown} is missing")

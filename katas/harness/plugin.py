@@ -33,7 +33,8 @@ def pytest_addoption(parser):
         "--katas-report",
         metavar="PATH",
         default=None,
-        help="Write each test's kata, task and outcome to PATH as JSON (used by `python -m katas`).",
+        help="Write each test's kata, task and outcome to PATH as JSON "
+        "(read by `python -m katas`).",
     )
 
 

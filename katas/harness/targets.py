@@ -45,7 +45,7 @@ def redirects() -> dict[str, str]:
     """Map each learner module name in the catalogue to its solution file."""
     mapping = {}
     for kata in catalogue.load():
-        for name, path in zip(kata.files, kata.solution_paths()):
+        for name, path in zip(kata.files, kata.solution_paths(), strict=True):
             module = f"{kata.module}.{name.removesuffix('.py').replace('/', '.')}"
             mapping[module] = str(path)
     return mapping
