@@ -90,7 +90,7 @@ class KataModule(pytest.Module):
     def _getobj(self):
         try:
             return super()._getobj()
-        except self.CollectError as error:
+        except Exception as error:  # the learner module may raise anything at import
             kata = catalogue.kata_for_path(self.path)
             message = _broken_message(kata) or str(error)
             module = types.ModuleType(self.path.stem)
