@@ -2,6 +2,8 @@
 
 import pytest
 
+from katas.harness import catalogue
+
 KATA = "profile_on_signup"
 LEARNER_FILE = f"katas/{KATA}/receivers.py"
 
@@ -83,15 +85,13 @@ def test_a_test_module_importing_broken_learner_code_fails_without_stopping_coll
 
 
 def test_solutions_mode_never_imports_the_learner_files(katas_repo):
-    for kata_dir in (katas_repo.path / "katas").iterdir():
-        for name in ("receivers.py", "services.py", "signals.py"):
-            if (kata_dir / name).exists() and (
-                katas_repo.path / "solutions" / kata_dir.name / name
-            ).exists():
-                (kata_dir / name).write_text("raise SystemExit('learner file imported')\n")
+    for kata in catalogue.load():
+        for name in kata.files:
+            katas_repo.write(f"katas/{kata.slug}/{name}", "raise SystemExit('learner file ran')\n")
 
     run = katas_repo.run("--solutions")
 
+    assert run.tests()
     assert run.outcomes() == {"passed"}, run.text
     assert run.report["target"] == "solutions"
 
