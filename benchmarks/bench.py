@@ -1,0 +1,88 @@
+"""Time the learner's and the maintainer's loops, as ratios to a bare django.setup().
+
+    python benchmarks/bench.py [--runs N]
+
+Each command runs N times (default 5) in a fresh process, after one warm-up run, with
+bytecode caching on (PYTHONDONTWRITEBYTECODE is removed from the environment: learners'
+machines cache bytecode). The table shows the median wall time and its ratio to the
+floor, `python -c "import django; django.setup()"` with the project's settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from katas.harness import catalogue  # noqa: E402
+
+PY = sys.executable
+
+
+def commands() -> dict[str, list[str]]:
+    """Return the timed commands, the floor first."""
+    first = catalogue.load()[0]
+    return {
+        "floor: django.setup()": [PY, "-c", "import django; django.setup()"],
+        f"pytest {first.tests} (one kata)": [
+            PY,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            first.tests,
+        ],
+        "pytest --solutions (all katas)": [
+            PY,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--solutions",
+        ],
+        "python -m katas verify": [PY, "-m", "katas", "verify"],
+    }
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="katas.settings")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def time_once(command: list[str]) -> float:
+    """Run ``command`` once in the repository; return its wall time in seconds."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=environment(), capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def median_time(command: list[str], runs: int) -> float:
+    time_once(command)  # warm the bytecode cache and the page cache
+    return statistics.median(time_once(command) for _ in range(runs))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
+    args = parser.parse_args(argv)
+    rows = [(name, median_time(cmd, args.runs)) for name, cmd in commands().items()]
+    floor = rows[0][1]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'command':<{width}}  median s  x floor   ({args.runs} runs each)")
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds:8.3f}  {seconds / floor:6.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
