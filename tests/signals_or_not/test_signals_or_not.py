@@ -1,0 +1,144 @@
+"""Kata 8: validation, core rules and hot paths do not belong in signals."""
+
+import weakref
+from decimal import Decimal
+
+import pytest
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models.signals import post_save, pre_save
+
+from katas.signals_or_not import services
+from katas.signals_or_not.models import Order
+
+pytestmark = pytest.mark.django_db
+
+
+class OrderForm(forms.ModelForm):
+    class Meta:
+        model = Order
+        fields = ["customer_email", "quantity", "unit_price", "discount_percent"]
+
+
+def order(**fields):
+    values = {"customer_email": "ada@example.com", "quantity": 3, "unit_price": Decimal("10.00")}
+    return Order(**{**values, **fields})
+
+
+@pytest.mark.task(1)
+def test_full_clean_reports_a_too_large_discount_on_its_field():
+    order(discount_percent=50).full_clean()  # the limit itself is allowed
+    try:
+        order(discount_percent=80).full_clean()
+    except ValidationError as error:
+        fields = sorted(getattr(error, "error_dict", {"__all__": None}))
+        assert fields == ["discount_percent"], (
+            f"full_clean() raised a ValidationError on {fields}; it should name the "
+            "discount_percent field (raise ValidationError({'discount_percent': ...}))."
+        )
+    except Exception as error:  # a ValueError from a validator is the classic mistake
+        pytest.fail(
+            f"full_clean() raised {type(error).__name__}: {error}. Validation reports "
+            "problems as django.core.exceptions.ValidationError.",
+            pytrace=False,
+        )
+    else:
+        pytest.fail(
+            "full_clean() accepted an order with an 80% discount (the limit is 50%). "
+            "Write the rule in katas/signals_or_not/validation.py.",
+            pytrace=False,
+        )
+
+
+@pytest.mark.task(1)
+def test_a_model_form_shows_the_discount_error_beside_the_field():
+    data = {"customer_email": "ada@example.com", "quantity": 1, "unit_price": "5.00"}
+    valid = OrderForm({**data, "discount_percent": 10})
+    invalid = OrderForm({**data, "discount_percent": 75})
+
+    assert valid.is_valid(), f"A 10% discount should be valid; errors: {valid.errors.as_data()}"
+    assert not invalid.is_valid(), (
+        "A ModelForm with a 75% discount should be invalid; it was valid. A pre_save receiver "
+        "that raises never reaches a form: the form is valid, then save() crashes."
+    )
+    assert "discount_percent" in invalid.errors, (
+        "The form's error should sit on the discount_percent field; it was on "
+        f"{sorted(invalid.errors)}. Raise ValidationError({{'discount_percent': ...}})."
+    )
+
+
+@pytest.mark.task(2)
+@pytest.mark.parametrize(
+    ("quantity", "unit_price", "discount", "expected"),
+    [(3, "10.00", 10, "27.00"), (4, "2.50", 0, "10.00"), (2, "19.99", 50, "19.99")],
+)
+def test_order_total_is_a_plain_function(quantity, unit_price, discount, expected):
+    unsaved = order(quantity=quantity, unit_price=Decimal(unit_price), discount_percent=discount)
+
+    total = services.order_total(unsaved)
+
+    assert total == Decimal(expected), (
+        f"order_total() of {quantity} x {unit_price} with {discount}% off should be {expected}; "
+        f"got {total!r}. Compute it in katas/signals_or_not/services.py, without saving."
+    )
+
+
+@pytest.mark.task(2)
+def test_create_orders_in_bulk_sets_every_total():
+    rows = [
+        {
+            "customer_email": "a@example.com",
+            "quantity": 3,
+            "unit_price": Decimal("10.00"),
+            "discount_percent": 10,
+        },
+        {"customer_email": "b@example.com", "quantity": 1, "unit_price": Decimal("8.00")},
+    ]
+
+    services.create_orders(rows)
+
+    totals = sorted(Order.objects.values_list("customer_email", "total"))
+    assert totals == [("a@example.com", Decimal("27.00")), ("b@example.com", Decimal("8.00"))], (
+        f"After create_orders() the stored totals should be 27.00 and 8.00; found {totals}. "
+        "bulk_create sends no post_save: a total computed by a receiver is never stored."
+    )
+
+
+def receivers_for(signal, sender):
+    """Return the receivers connected to ``signal`` for ``sender`` (weak references resolved)."""
+    found = []
+    for entry in signal.receivers:
+        lookup_key, receiver = entry[0], entry[1]
+        if lookup_key[1] == id(sender):
+            found.append(receiver() if isinstance(receiver, weakref.ReferenceType) else receiver)
+    return [r for r in found if r is not None]
+
+
+@pytest.mark.task(3)
+def test_no_save_receiver_remains_for_order():
+    remaining = {
+        name: [getattr(r, "__qualname__", repr(r)) for r in receivers_for(signal, Order)]
+        for name, signal in (("pre_save", pre_save), ("post_save", post_save))
+    }
+
+    assert remaining == {"pre_save": [], "post_save": []}, (
+        f"These receivers still listen to Order saves: {remaining}. Validation and the total "
+        "now live in validation.py and services.py: delete the receivers in receivers.py."
+    )
+
+
+@pytest.mark.task(3)
+def test_saving_an_order_is_one_query(django_assert_max_num_queries):
+    placed = order(discount_percent=10)
+
+    with django_assert_max_num_queries(1):
+        placed.save()
+    # An invalid order is full_clean's business, not save()'s: saving must not crash.
+    try:
+        order(discount_percent=90).save()
+    except ValueError as error:
+        pytest.fail(
+            f"save() raised ValueError ({error}) from a pre_save receiver. Forms and the admin "
+            "cannot show that; validation belongs in full_clean().",
+            pytrace=False,
+        )
