@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 
 # command name -> (module, one-line help), in the order `--help` lists them
 COMMANDS = {
+    "board": ("katas.cli.board", "every kata's state and the next task (the default)"),
+    "run": ("katas.cli.run", "run one kata's tests, first failing task first"),
+    "hint": ("katas.cli.hint", "one more hint for the first failing task"),
+    "reset": ("katas.cli.reset", "back up your files and restore the kata as shipped"),
+    "solution": ("katas.cli.solution", "show the reference solution as a diff (spoiler!)"),
     "verify": ("katas.cli.verify", "maintainers: every kata red as shipped, green on its solution"),
 }
 
@@ -33,6 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
-    return importlib.import_module(args.module).run(args)
+        args.module = COMMANDS["board"][0]
+    from katas.cli.lookup import UnknownKata
+
+    try:
+        return importlib.import_module(args.module).run(args)
+    except UnknownKata as error:
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return error.exit_status
+    except KeyboardInterrupt:
+        return 130

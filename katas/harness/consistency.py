@@ -28,6 +28,12 @@ def problems(katas=None) -> list[str]:
                 found.append(
                     f"{where}: {shown} has no solution twin {solution.relative_to(catalogue.ROOT)}"
                 )
+        for shipped in kata.shipped_paths():
+            if not shipped.is_file():
+                found.append(
+                    f"{where}: no shipped copy {shipped.relative_to(catalogue.ROOT)} "
+                    "(reset restores from it)"
+                )
         if not kata.tests_path.is_dir():
             found.append(f"{where}: tests path {kata.tests} does not exist")
         if kata.solution_directory.is_dir():

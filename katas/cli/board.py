@@ -1,0 +1,70 @@
+"""`python -m katas` (no command): the board. Every kata's state and what to do next."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+
+from katas.cli import progress
+from katas.cli.readme import task_words
+from katas.harness import catalogue
+
+STYLE = {
+    progress.SOLVED: "green",
+    progress.IN_PROGRESS: "yellow",
+    progress.NOT_STARTED: "dim",
+    progress.BROKEN: "bold red",
+}
+
+
+def add_arguments(parser):
+    pass
+
+
+def render(console: Console, states: list[progress.KataState]) -> None:
+    """Print the board for ``states``."""
+    table = Table(title="Django signals katas", title_justify="left")
+    for column in ("#", "kata", "state", "tasks"):
+        table.add_column(column)
+    for s in states:
+        label = s.state
+        if s.broken:
+            label = f"broken: {s.broken['location']}: {s.broken['error']}"
+        table.add_row(
+            str(s.kata.number),
+            f"{s.kata.slug}\n[dim]{s.kata.title}[/]",
+            f"[{STYLE[s.state]}]{label}[/]",
+            f"{len(s.passed_tasks)}/{len(s.kata.tasks)}",
+        )
+    console.print(table)
+    done = sum(len(s.passed_tasks) for s in states)
+    total = sum(len(s.kata.tasks) for s in states)
+    console.print(ProgressBar(total=total, completed=done, width=40))
+    console.print(
+        f"{done} of {total} tasks done, {sum(s.state == progress.SOLVED for s in states)} "
+        f"of {len(states)} katas solved\n"
+    )
+    todo = next((s for s in states if s.state != progress.SOLVED), None)
+    if todo is None:
+        console.print(
+            "[bold green]Every kata is solved.[/] Try `python -m katas dojo` with friends."
+        )
+        return
+    kata, task = todo.kata, todo.next_task
+    files = ", ".join(str(p.relative_to(catalogue.ROOT)) for p in kata.learner_paths())
+    console.print(
+        f"[bold]Next: kata {kata.number}, {kata.slug}, task {task.number} of "
+        f"{len(kata.tasks)}: {task.title}[/]"
+    )
+    if todo.broken:
+        console.print(f"[red]First fix: {todo.broken['location']}: {todo.broken['error']}[/]")
+    console.print(task_words(kata, task.number), markup=False)
+    console.print(f"Edit:  {files}\nRead:  {kata.readme.relative_to(catalogue.ROOT)}")
+    console.print(f"Run:   python -m katas run {kata.slug}   (or: python -m katas watch)")
+    console.print(f"Stuck? python -m katas hint {kata.slug}")
+
+
+def run(args) -> int:
+    render(Console(), progress.collect())
+    return 0

@@ -1,0 +1,62 @@
+"""`python -m katas hint KATA [TASK]`: one more hint for the first failing task."""
+
+from __future__ import annotations
+
+import json
+
+from katas.cli import lookup, progress
+from katas.harness import catalogue
+
+STATE = catalogue.ROOT / ".katas" / "hints.json"
+
+
+def add_arguments(parser):
+    lookup.add_argument(parser)
+    parser.add_argument(
+        "task",
+        nargs="?",
+        type=int,
+        metavar="TASK",
+        help="the task number (default: the first failing task)",
+    )
+
+
+def shown_counts() -> dict:
+    try:
+        return json.loads(STATE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
+    """Return (position, text) of the next unseen hint of a task, and remember it was seen."""
+    task = kata.task(number)
+    counts = shown_counts()
+    key = f"{kata.slug}:{number}"
+    position = min(counts.get(key, 0), len(task.hints) - 1)
+    counts[key] = position + 1
+    STATE.parent.mkdir(exist_ok=True)
+    STATE.write_text(json.dumps(counts, indent=1), encoding="utf-8")
+    return position, task.hints[position]
+
+
+def run(args) -> int:
+    kata = lookup.find(args.kata)
+    if args.task is None:
+        state = progress.collect([kata])[0]
+        if state.state == progress.SOLVED:
+            print(f"Kata {kata.slug} is solved: no hint needed. Next: python -m katas")
+            return 0
+        number = state.next_task.number
+    elif args.task not in {t.number for t in kata.tasks}:
+        print(f"kata {kata.slug} has no task {args.task}; its tasks are 1 to {len(kata.tasks)}")
+        return 2
+    else:
+        number = args.task
+    task = kata.task(number)
+    position, text = next_hint(kata, number)
+    print(f"Kata {kata.slug}, task {number} of {len(kata.tasks)}: {task.title}")
+    print(f"Hint {position + 1} of {len(task.hints)}: {text}")
+    if position + 1 == len(task.hints):
+        print(f"That was the last hint. Still stuck? python -m katas solution {kata.slug}")
+    return 0

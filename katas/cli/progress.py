@@ -1,0 +1,72 @@
+"""Turn a test report into what a learner wants to know: which tasks are done.
+
+The report is the JSON written by the harness's pytest plugin (katas.harness.report);
+nothing here reads pytest's text output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from katas.harness import catalogue, runner
+
+SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
+
+
+@dataclass
+class KataState:
+    """Where a learner stands on one kata."""
+
+    kata: catalogue.Kata
+    passed_tasks: list[int] = field(default_factory=list)
+    broken: dict | None = None  # the report's entry: module, location, error
+    first_failure: dict | None = None  # the first failing test, in task order
+
+    @property
+    def state(self) -> str:
+        if self.broken:
+            return BROKEN
+        if len(self.passed_tasks) == len(self.kata.tasks) and self.first_failure is None:
+            return SOLVED
+        return IN_PROGRESS if self.passed_tasks else NOT_STARTED
+
+    @property
+    def next_task(self) -> catalogue.Task:
+        """The first task not yet passed (the last one when all pass)."""
+        for task in self.kata.tasks:
+            if task.number not in self.passed_tasks:
+                return task
+        return self.kata.tasks[-1]
+
+
+def states(report: dict, katas=None) -> list[KataState]:
+    """Return one state per kata in ``katas`` (default: the whole course) from ``report``."""
+    katas = catalogue.load() if katas is None else katas
+    found = []
+    for kata in katas:
+        tests = [t for t in report.get("tests", []) if t.get("kata") == kata.slug]
+        state = KataState(kata, broken=report.get("broken", {}).get(kata.slug))
+        for task in kata.tasks:
+            of_task = [t for t in tests if t.get("task") == task.number]
+            if of_task and all(t["outcome"] == "passed" for t in of_task):
+                state.passed_tasks.append(task.number)
+        failing = [t for t in tests if t["outcome"] != "passed"]
+        failing.sort(key=lambda t: t.get("task") or 0)
+        state.first_failure = failing[0] if failing else None
+        if not tests and not state.broken:
+            state.first_failure = {"message": "no test ran", "task": None, "nodeid": kata.tests}
+        found.append(state)
+    return found
+
+
+def collect(katas=None) -> list[KataState]:
+    """Run ``katas``' tests (default: all) in a fresh pytest process; return their states."""
+    import tempfile
+    from pathlib import Path
+
+    katas = catalogue.load() if katas is None else katas
+    with tempfile.TemporaryDirectory(prefix="katas-") as tmp:
+        path = Path(tmp) / "report.json"
+        process = runner.start([k.tests for k in katas], "katas", path, extra=["--tb=short"])
+        run = runner.finish(process, "katas", path)
+    return states(run.report, katas)

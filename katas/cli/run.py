@@ -1,0 +1,23 @@
+"""`python -m katas run KATA`: one kata's tests, first failing task first."""
+
+from __future__ import annotations
+
+import pytest
+
+from katas.cli import lookup
+
+
+def add_arguments(parser):
+    lookup.add_argument(parser)
+    parser.add_argument(
+        "pytest_args",
+        nargs="*",
+        metavar="PYTEST_ARG",
+        help="passed on to pytest (after --), e.g. -- -x",
+    )
+
+
+def run(args) -> int:
+    kata = lookup.find(args.kata)
+    # The plugin orders tests by task and adds "Where to look" to each failure.
+    return int(pytest.main([kata.tests, "--tb=short", "-q", *args.pytest_args]))

@@ -1,0 +1,38 @@
+"""`python -m katas solution KATA`: the reference solution, as a diff against your files."""
+
+from __future__ import annotations
+
+import difflib
+
+from katas.cli import ask, lookup
+from katas.harness import catalogue
+
+
+def add_arguments(parser):
+    lookup.add_argument(parser)
+    parser.add_argument("--yes", action="store_true", help="skip the spoiler question")
+
+
+def diff(kata: catalogue.Kata) -> str:
+    """Return a unified diff from the learner's files to the reference solution."""
+    chunks = []
+    for mine, theirs in zip(kata.learner_paths(), kata.solution_paths(), strict=True):
+        before = mine.read_text(encoding="utf-8").splitlines(keepends=True) if mine.exists() else []
+        after = theirs.read_text(encoding="utf-8").splitlines(keepends=True)
+        chunks.extend(
+            difflib.unified_diff(
+                before,
+                after,
+                fromfile=str(mine.relative_to(catalogue.ROOT)) + " (yours)",
+                tofile=str(theirs.relative_to(catalogue.ROOT)) + " (reference)",
+            )
+        )
+    return "".join(chunks)
+
+
+def run(args) -> int:
+    kata = lookup.find(args.kata)
+    if not ask.confirm(f"Spoiler: show the reference solution of {kata.slug}?", args.yes):
+        return 1
+    print(diff(kata) or "Your files are the reference solution, to the letter.")
+    return 0
