@@ -14,6 +14,7 @@ import sys
 COMMANDS = {
     "board": ("katas.cli.board", "every kata's state and the next task (the default)"),
     "run": ("katas.cli.run", "run one kata's tests, first failing task first"),
+    "watch": ("katas.cli.watch", "rerun a kata on every save; show the next failure only"),
     "hint": ("katas.cli.hint", "one more hint for the first failing task"),
     "reset": ("katas.cli.reset", "back up your files and restore the kata as shipped"),
     "solution": ("katas.cli.solution", "show the reference solution as a diff (spoiler!)"),

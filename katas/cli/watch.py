@@ -1,0 +1,103 @@
+"""`python -m katas watch [KATA]`: rerun a kata each time one of its files is saved.
+
+Shows only the first failing task (a wall of red helps nobody); when the kata is
+solved, says so and moves on to the next unsolved one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from katas.cli import lookup, progress, warm
+from katas.harness import catalogue
+
+
+def add_arguments(parser):
+    lookup.add_argument(parser, optional=True)
+    parser.add_argument(
+        "--poll",
+        action="store_true",
+        help="poll for changes (for network drives and other file systems that send no events)",
+    )
+
+
+def first_unsolved(after: catalogue.Kata | None = None) -> catalogue.Kata | None:
+    """Return the first kata (after ``after``, if given) that is not solved, or None."""
+    katas = [k for k in catalogue.load() if after is None or k.number > after.number]
+    for kata in katas:
+        if warm.check(kata).state != progress.SOLVED:
+            return kata
+    return None
+
+
+def show(console: Console, state: progress.KataState) -> None:
+    """Print the one thing the learner should look at now."""
+    kata = state.kata
+    if console.is_terminal:
+        console.clear()  # one screen, one failure
+    console.rule(
+        f"kata {kata.number}: {kata.slug}  ({len(state.passed_tasks)}/{len(kata.tasks)} tasks)"
+    )
+    if state.broken:
+        console.print(
+            f"[bold red]Your code does not import:[/] {state.broken['location']}: "
+            f"{state.broken['error']}"
+        )
+        return
+    if state.state == progress.SOLVED:
+        console.print(f"[bold green]Solved: {kata.title}![/]")
+        return
+    task = state.next_task
+    console.print(f"[bold]Task {task.number} of {len(kata.tasks)}: {task.title}[/]")
+    failure = state.first_failure or {}
+    console.print(f"[red]{failure.get('nodeid', '').split('::')[-1]}[/]")
+    console.print(failure.get("message", ""), markup=False, highlight=False)
+    console.print(f"[dim]Stuck? python -m katas hint {kata.slug} {task.number}[/]")
+
+
+def changes(kata: catalogue.Kata, poll: bool):
+    """Yield each time one of ``kata``'s learner files changes (saves by rename included)."""
+    import watchfiles
+
+    wanted = {p.resolve() for p in kata.learner_paths()}
+    for batch in watchfiles.watch(kata.directory, force_polling=poll or None, debounce=50, step=20):
+        if any(Path(path).resolve() in wanted for _, path in batch):
+            yield
+
+
+def follow(console: Console, kata: catalogue.Kata, saves) -> None:
+    """Check ``kata`` now and after every save until it is solved."""
+    # The watcher exists before the first check, so a save during a check is not missed.
+    state = warm.check(kata)
+    show(console, state)
+    while state.state != progress.SOLVED:
+        console.print(
+            f"[dim]Watching {', '.join(kata.files)} in katas/{kata.slug}/ (Ctrl-C to stop)[/]"
+        )
+        next(saves)
+        state = warm.check(kata)
+        show(console, state)
+
+
+def run(args) -> int:
+    console = Console()
+    warm.preload()
+    kata = lookup.find(args.kata) if args.kata else first_unsolved()
+    if kata is None:
+        console.print("[bold green]Every kata is solved.[/]")
+        return 0
+    if args.poll:
+        console.print("[dim]Polling for changes (no file system events).[/]")
+    try:
+        while kata is not None:
+            follow(console, kata, changes(kata, args.poll))
+            kata = first_unsolved(after=kata)
+            if kata is None:
+                console.print("[bold green]That was the last kata. Well done![/]")
+                return 0
+            console.print(f"Next: kata {kata.number}, {kata.slug}. Watching its files.")
+    except KeyboardInterrupt:
+        console.print("\nStopped watching.")
+    return 0
