@@ -20,8 +20,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 ROOT = Path(__file__).resolve().parents[2]
 KATAS_DIR = ROOT / "katas"
 SOLUTIONS_DIR = ROOT / "solutions"
-# Pristine copies of the learner files, so `katas reset` works without git.
-SHIPPED_DIR = KATAS_DIR / "harness" / "shipped"
 CATALOGUE_PATH = KATAS_DIR / "catalogue.toml"
 
 
@@ -81,7 +79,9 @@ class Kata:
 
     def shipped_paths(self) -> list[Path]:
         """Return the pristine copies of the learner files, in the same order."""
-        return [SHIPPED_DIR / self.slug / f"{name}.shipped" for name in self.files]
+        # Pristine copies kept in the package, so `katas reset` works without git.
+        shipped = KATAS_DIR / "harness" / "shipped" / self.slug
+        return [shipped / f"{name}.shipped" for name in self.files]
 
     def task(self, number: int) -> Task:
         for task in self.tasks:

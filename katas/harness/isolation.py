@@ -22,7 +22,8 @@ def _signals_in(module_names) -> list[Signal]:
     for name in module_names:
         module = sys.modules.get(name)
         for value in list(getattr(module, "__dict__", {}).values()):
-            if isinstance(value, Signal) and all(value is not s for s in found):
+            # type(), not isinstance(): isinstance would set up lazy objects (settings, storages).
+            if issubclass(type(value), Signal) and all(value is not s for s in found):
                 found.append(value)
     return found
 

@@ -1,0 +1,196 @@
+"""The `python -m katas` commands, as a learner meets them."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from katas.cli import dojo, lookup, progress
+from katas.harness import catalogue
+
+FIRST = catalogue.load()[0]
+
+
+def katas_command(repo, *args, stdin=subprocess.DEVNULL):
+    return subprocess.run(
+        [sys.executable, "-m", "katas", *args],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=stdin,
+    )
+
+
+@pytest.mark.parametrize("text", [FIRST.slug, FIRST.slug[:5], "1", FIRST.slug.upper()])
+def test_a_kata_is_found_by_slug_prefix_or_number(text):
+    assert lookup.find(text) == FIRST
+
+
+def test_an_unknown_kata_suggests_the_closest_slugs():
+    with pytest.raises(
+        lookup.UnknownKata, match=r"no kata 'profile_on_sigup'; did you mean profile_on_signup\?"
+    ):
+        lookup.find("profile_on_sigup")
+    with pytest.raises(lookup.UnknownKata, match="no kata '99'"):
+        lookup.find("99")
+
+
+def test_an_unknown_kata_exits_2_with_the_message(katas_repo):
+    done = katas_command(katas_repo, "run", "zzz")
+
+    assert done.returncode == 2
+    assert "no kata 'zzz'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def report_for(kata, outcomes, broken=None):
+    tests = [
+        {"nodeid": f"t::{i}", "kata": kata.slug, "task": task, "outcome": outcome, "message": "m"}
+        for i, (task, outcome) in enumerate(outcomes)
+    ]
+    return {"tests": tests, "broken": {kata.slug: broken} if broken else {}}
+
+
+def test_states_follow_the_tasks_that_pass():
+    tasks = [t.number for t in FIRST.tasks]
+
+    def state(outcomes, broken=None):
+        return progress.states(report_for(FIRST, outcomes, broken), [FIRST])[0]
+
+    assert state([(n, "failed") for n in tasks]).state == progress.NOT_STARTED
+    partly = state([(tasks[0], "passed")] + [(n, "failed") for n in tasks[1:]])
+    assert (partly.state, partly.passed_tasks, partly.next_task.number) == (
+        progress.IN_PROGRESS,
+        [tasks[0]],
+        tasks[1],
+    )
+    assert state([(n, "passed") for n in tasks]).state == progress.SOLVED
+    broken = {"module": "m", "location": "katas/x.py:3", "error": "SyntaxError"}
+    assert state([(n, "failed") for n in tasks], broken).state == progress.BROKEN
+
+
+def test_the_board_shows_solved_broken_and_untouched_katas(katas_repo):
+    katas_repo.solve(FIRST.slug)
+    last = catalogue.load()[-1]
+    katas_repo.write(f"katas/{last.slug}/{last.files[0]}", "def oops(:\n")
+
+    done = katas_command(katas_repo)
+
+    assert done.returncode == 0, done.stderr
+    assert "solved" in done.stdout
+    assert f"katas/{last.slug}/{last.files[0]}:1" in done.stdout
+    assert "Next: kata 2" in done.stdout
+
+
+def test_hints_come_one_at_a_time(katas_repo):
+    task = FIRST.tasks[0]
+    shown = [katas_command(katas_repo, "hint", FIRST.slug, "1").stdout for _ in task.hints]
+
+    for number, (text, hint) in enumerate(zip(shown, task.hints, strict=True), start=1):
+        assert f"Hint {number} of {len(task.hints)}" in text
+        assert hint in text
+    assert "last hint" in shown[-1]
+    assert katas_command(katas_repo, "hint", FIRST.slug, "9").returncode == 2
+
+
+def test_reset_backs_up_then_restores_without_git(katas_repo):
+    assert not (katas_repo.path / ".git").exists()
+    learner = katas_repo.path / "katas" / FIRST.slug / FIRST.files[0]
+    shipped = learner.read_text()
+    learner.write_text("# my precious work\n")
+
+    refused = katas_command(katas_repo, "reset", FIRST.slug)
+    assert refused.returncode == 1
+    assert learner.read_text() == "# my precious work\n"
+
+    done = katas_command(katas_repo, "reset", FIRST.slug, "--yes")
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert learner.read_text() == shipped
+    backups = list((katas_repo.path / ".katas-backup").glob(f"{FIRST.slug}-*/{learner.name}"))
+    assert [b.read_text() for b in backups] == ["# my precious work\n"]
+    assert str(backups[0].parent.relative_to(katas_repo.path)) in done.stdout
+
+
+def test_the_shipped_copies_match_the_learner_files():
+    # Fails after a maintainer edits a learner file: run `python -m katas.harness.ship`.
+    for kata in catalogue.load():
+        for path, shipped in zip(kata.learner_paths(), kata.shipped_paths(), strict=True):
+            assert shipped.read_text() == path.read_text(), f"{shipped} is stale"
+
+
+def test_solution_asks_first_then_shows_a_diff(katas_repo):
+    assert katas_command(katas_repo, "solution", FIRST.slug).returncode == 1
+
+    done = katas_command(katas_repo, "solution", FIRST.slug, "--yes")
+
+    assert done.returncode == 0
+    assert f"+++ solutions/{FIRST.slug}/{FIRST.files[0]} (reference)" in done.stdout
+
+
+WARM_SCRIPT = """
+import sys
+from pathlib import Path
+from katas.cli import warm
+from katas.harness import catalogue
+
+warm.preload()
+kata = catalogue.load()[0]
+target = kata.learner_paths()[0]
+for text in sys.argv[1:]:
+    target.write_text(text)  # same size each time, very likely within one second
+    print(warm.check(kata).state)
+"""
+
+
+def test_the_warm_runner_sees_every_save_even_within_one_second(katas_repo):
+    solution = (katas_repo.path / "solutions" / FIRST.slug / FIRST.files[0]).read_text()
+    assert "if raw or not created:" in solution
+    fixed = solution.replace("if raw or not created:", "if raw or not created or 0:")
+    broken = solution.replace("if raw or not created:", "if raw or not created or 1:")
+
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_SCRIPT, fixed, broken, fixed],
+        cwd=katas_repo.path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        # Bytecode caching on, as on a learner's machine: that is where stale code hides.
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+
+    assert done.stdout.split() == [progress.SOLVED, "not", "started", progress.SOLVED], done.stderr
+
+
+def test_dojo_announces_each_rotation_on_its_clock():
+    now = [0.0]
+    turns = dojo.Turns(minutes=1, clock=lambda: now[0])
+    seen = []
+    for t in (10, 59, 61, 100, 125):
+        now[0] = t
+        seen.append((t, turns.due()))
+
+    assert seen == [(10, False), (59, False), (61, True), (100, False), (125, True)]
+    assert turns.number == 3
+
+
+def test_watch_stops_cleanly_on_ctrl_c(katas_repo):
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "katas", "watch", FIRST.slug],
+        cwd=katas_repo.path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+
+    assert "Watching" in out
+    assert "Stopped watching" in out
+    assert "Traceback" not in err
