@@ -49,8 +49,54 @@ def commands() -> dict[str, list[str]]:
             "no:cacheprovider",
             "--solutions",
         ],
+        "python -m katas (the board)": [PY, "-m", "katas"],
+        f"python -m katas run {first.slug}": [PY, "-m", "katas", "run", first.slug],
         "python -m katas verify": [PY, "-m", "katas", "verify"],
     }
+
+
+# Runs inside a throw-away copy of the repository: a learner's save, seen by the
+# watcher, checked by the warm runner, for each of N saves. Prints one latency a line.
+WATCH_SCRIPT = """
+import sys, threading, time
+from katas.cli import warm
+from katas.cli.saves import Saves
+from katas.harness import catalogue
+
+warm.preload()
+kata = catalogue.load()[0]
+target = kata.learner_paths()[0]
+saves = Saves(kata)
+text = target.read_text()
+for n in range(int(sys.argv[1])):
+    time.sleep(0.3)
+    started = time.perf_counter()
+    threading.Timer(0, target.write_text, [text + f"# save {n}\\n"]).start()
+    saves.wait()
+    warm.check(kata)
+    print(time.perf_counter() - started, flush=True)
+"""
+
+
+def watch_latency(runs: int) -> float:
+    """Return the median time from a file save to the warm runner's result."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="katas-bench-") as tmp:
+        copy = Path(tmp) / "repo"
+        ignore = shutil.ignore_patterns(".git", ".venv", ".tox", "__pycache__")
+        shutil.copytree(ROOT, copy, ignore=ignore)
+        done = subprocess.run(
+            [PY, "-c", WATCH_SCRIPT, str(runs + 1)],
+            cwd=copy,
+            env=environment(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    latencies = [float(line) for line in done.stdout.split()][1:]  # the first warms up
+    return statistics.median(latencies)
 
 
 def environment() -> dict[str, str]:
@@ -76,6 +122,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command (default 5)")
     args = parser.parse_args(argv)
     rows = [(name, median_time(cmd, args.runs)) for name, cmd in commands().items()]
+    rows.append(("watch: save to result (warm)", watch_latency(args.runs)))
     floor = rows[0][1]
     width = max(len(name) for name, _ in rows)
     print(f"{'command':<{width}}  median s  x floor   ({args.runs} runs each)")

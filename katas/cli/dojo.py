@@ -13,6 +13,7 @@ from rich.console import Console
 
 from katas.cli import lookup, progress, warm
 from katas.cli.readme import task_words
+from katas.cli.saves import Saves
 
 RETROSPECTIVE = (
     "What did we learn about Django signals today?",
@@ -102,17 +103,12 @@ def session(console: Console, kata, turns: Turns, ticks, check=warm.check, limit
 
 def ticks_of(kata, poll: bool = False):
     """Yield True after each save of the kata's files, and False about once a second."""
-    import watchfiles
-
-    wanted = {str(p.resolve()) for p in kata.learner_paths()}
-    for batch in watchfiles.watch(
-        kata.directory,
-        force_polling=poll or None,
-        rust_timeout=1000,
-        yield_on_timeout=True,
-        debounce=50,
-    ):
-        yield any(str(p) in wanted for _, p in batch)
+    saves = Saves(kata, poll)
+    try:
+        while True:
+            yield saves.wait(timeout=1)
+    finally:
+        saves.close()
 
 
 def run(args) -> int:
@@ -128,7 +124,7 @@ def run(args) -> int:
         f"Turns of {args.turn:g} minutes. Ctrl-C ends the session.\n"
     )
     try:
-        session(console, kata, Turns(args.turn), ticks_of(kata), limit=args.turns)
+        session(console, kata, Turns(args.turn), ticks_of(kata, args.poll), limit=args.turns)
     except KeyboardInterrupt:
         console.print()
     retrospective(console)

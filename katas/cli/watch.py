@@ -6,11 +6,10 @@ solved, says so and moves on to the next unsolved one.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.console import Console
 
 from katas.cli import lookup, progress, warm
+from katas.cli.saves import Saves
 from katas.harness import catalogue
 
 
@@ -57,26 +56,16 @@ def show(console: Console, state: progress.KataState) -> None:
     console.print(f"[dim]Stuck? python -m katas hint {kata.slug} {task.number}[/]")
 
 
-def changes(kata: catalogue.Kata, poll: bool):
-    """Yield each time one of ``kata``'s learner files changes (saves by rename included)."""
-    import watchfiles
-
-    wanted = {p.resolve() for p in kata.learner_paths()}
-    for batch in watchfiles.watch(kata.directory, force_polling=poll or None, debounce=50, step=20):
-        if any(Path(path).resolve() in wanted for _, path in batch):
-            yield
-
-
-def follow(console: Console, kata: catalogue.Kata, saves) -> None:
+def follow(console: Console, kata: catalogue.Kata, saves: Saves) -> None:
     """Check ``kata`` now and after every save until it is solved."""
-    # The watcher exists before the first check, so a save during a check is not missed.
+    # The watcher runs before the first check, so a save during a check is not missed.
     state = warm.check(kata)
     show(console, state)
     while state.state != progress.SOLVED:
         console.print(
             f"[dim]Watching {', '.join(kata.files)} in katas/{kata.slug}/ (Ctrl-C to stop)[/]"
         )
-        next(saves)
+        saves.wait()
         state = warm.check(kata)
         show(console, state)
 
@@ -92,7 +81,11 @@ def run(args) -> int:
         console.print("[dim]Polling for changes (no file system events).[/]")
     try:
         while kata is not None:
-            follow(console, kata, changes(kata, args.poll))
+            saves = Saves(kata, args.poll)
+            try:
+                follow(console, kata, saves)
+            finally:
+                saves.close()
             kata = first_unsolved(after=kata)
             if kata is None:
                 console.print("[bold green]That was the last kata. Well done![/]")
