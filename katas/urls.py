@@ -1,3 +1,7 @@
 """Project URLs: each kata that serves pages adds its own under its slug."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("request-logging/", include("katas.request_logging.urls")),
+]

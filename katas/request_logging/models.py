@@ -1,0 +1,1 @@
+# This kata needs no models: request_finished is about requests, not rows.

@@ -1,0 +1,11 @@
+"""Receivers for kata 7: log each finished request.
+
+Read README.md beside this file for the story and the tasks.
+"""
+
+import logging
+
+logger = logging.getLogger("katas.request_logging")
+
+# TODO (task 1): write a receiver for django.core.signals.request_finished that logs
+#   "Request completed" at INFO level on `logger`, once per request.
