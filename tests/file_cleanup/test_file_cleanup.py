@@ -1,0 +1,133 @@
+"""Kata 3: post_delete removes the stored file, after the commit, and only if unused."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from katas.file_cleanup.models import Course
+
+pytestmark = pytest.mark.django_db
+
+
+def course_with_file(title="Signals 101"):
+    course = Course(title=title)
+    course.thumbnail.save(
+        f"{title.lower().replace(' ', '-')}.png", ContentFile(b"\x89PNG"), save=False
+    )
+    course.save()
+    assert default_storage.exists(course.thumbnail.name)
+    return course
+
+
+def expect_removed(name, how):
+    assert not default_storage.exists(name), (
+        f"{how}, its thumbnail {name!r} should be gone from storage (MEDIA_ROOT); it is "
+        "still there. Is your post_delete receiver for Course connected and deleting "
+        "the file through its storage?"
+    )
+
+
+@pytest.mark.task(1)
+def test_deleting_a_course_removes_its_thumbnail(django_capture_on_commit_callbacks):
+    course = course_with_file()
+    name = course.thumbnail.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        course.delete()
+
+    expect_removed(name, "After deleting the course and committing")
+
+
+@pytest.mark.task(1)
+def test_a_course_without_thumbnail_deletes_cleanly(django_capture_on_commit_callbacks):
+    plain = Course.objects.create(title="No picture")
+    pictured = course_with_file()
+    name = pictured.thumbnail.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            plain.delete()
+        except Exception as error:  # e.g. ValueError: no file associated
+            pytest.fail(
+                f"Deleting a course without a thumbnail raised {type(error).__name__}: {error}. "
+                "Check `if instance.thumbnail:` (or its name) before deleting.",
+                pytrace=False,
+            )
+        pictured.delete()
+
+    expect_removed(name, "After deleting a course with a thumbnail")
+
+
+@pytest.mark.task(1)
+def test_a_queryset_delete_removes_every_file(django_capture_on_commit_callbacks):
+    names = [course_with_file(f"Course {n}").thumbnail.name for n in range(3)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Course.objects.all().delete()
+
+    left = [name for name in names if default_storage.exists(name)]
+    assert left == [], (
+        f"Course.objects.all().delete() left {len(left)} of 3 files in storage: {left}. "
+        "QuerySet.delete() sends post_delete for every row."
+    )
+
+
+@pytest.mark.task(2)
+def test_the_file_stays_until_the_transaction_commits(django_capture_on_commit_callbacks):
+    course = course_with_file()
+    name = course.thumbnail.name
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        course.delete()
+        still_there = default_storage.exists(name)
+
+    for callback in callbacks:
+        callback()
+    expect_removed(name, "Once the delete committed")
+    assert still_there, (
+        "The file was deleted while the transaction was still open. If it rolls back, "
+        "the course comes back and its file does not. Use transaction.on_commit()."
+    )
+
+
+@pytest.mark.task(2)
+def test_a_rolled_back_delete_keeps_the_file(django_capture_on_commit_callbacks):
+    kept = course_with_file("Kept")
+    gone = course_with_file("Gone")
+    kept_name, gone_name = kept.thumbnail.name, gone.thumbnail.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                kept.delete()
+                raise RuntimeError("roll back")
+        except RuntimeError:
+            pass
+        gone.delete()
+
+    assert Course.objects.filter(title="Kept").exists()
+    expect_removed(gone_name, "After a committed delete")
+    assert default_storage.exists(kept_name), (
+        "A delete that was rolled back removed the file anyway: the course is back, its "
+        "thumbnail is not. Delete the file in a transaction.on_commit() callback."
+    )
+
+
+@pytest.mark.task(3)
+def test_a_file_shared_by_another_course_is_kept(django_capture_on_commit_callbacks):
+    original = course_with_file("Original")
+    copy = Course.objects.create(title="Copy", thumbnail=original.thumbnail.name)
+    name = original.thumbnail.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        original.delete()
+    shared_kept = default_storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        copy.delete()
+
+    expect_removed(name, "After deleting the last course that uses it")
+    assert shared_kept, (
+        f"Deleting one course removed {name!r}, which another course still uses. Check that "
+        "no other Course references the file before deleting it."
+    )
