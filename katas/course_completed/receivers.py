@@ -1,0 +1,7 @@
+"""Receivers of kata 4: react to course_completed.
+
+Read README.md beside this file for the story and the tasks.
+"""
+
+# TODO (task 2): receive `course_completed` and award the user a Certificate for the
+#   course; completing the same course twice leaves one certificate.
