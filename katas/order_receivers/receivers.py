@@ -1,0 +1,15 @@
+"""Receivers for kata 6: two actions when an order is placed.
+
+Read README.md beside this file for the story and the tasks.
+"""
+
+# TODO (task 1): write two receivers of `post_save` for Order, one job each:
+#   - one that takes the order's quantity off its product's stock (name it for that,
+#     e.g. `update_stock`);
+#   - one that emails the customer a confirmation (e.g. `send_order_email`), with
+#     django.core.mail.send_mail.
+#
+# TODO (task 2): only a new order counts; saving an existing order again does nothing.
+#
+# TODO (task 3): two orders placed at once, from stale Product objects, must both
+#   count: let the database do the subtraction (an F() expression).
