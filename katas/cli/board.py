@@ -30,7 +30,7 @@ def render(console: Console, states: list[progress.KataState]) -> None:
     for s in states:
         label = s.state
         if s.broken:
-            label = f"broken: {s.broken['location']}: {s.broken['error']}"
+            label = "broken (see below)"
         table.add_row(
             str(s.kata.number),
             f"{s.kata.slug}\n[dim]{s.kata.title}[/]",
@@ -38,13 +38,20 @@ def render(console: Console, states: list[progress.KataState]) -> None:
             f"{len(s.passed_tasks)}/{len(s.kata.tasks)}",
         )
     console.print(table)
+    for s in states:
+        if s.broken:  # in full, outside the table: a learner copies the path and line
+            console.print(
+                f"{s.kata.slug} does not import: {s.broken['location']}: {s.broken['error']}",
+                markup=False,
+                soft_wrap=True,
+                style="red",
+            )
     done = sum(len(s.passed_tasks) for s in states)
     total = sum(len(s.kata.tasks) for s in states)
+    solved = sum(s.state == progress.SOLVED for s in states)
+    console.print(f"{done} of {total} tasks done, {solved} of {len(states)} katas solved")
     console.print(ProgressBar(total=total, completed=done, width=40))
-    console.print(
-        f"{done} of {total} tasks done, {sum(s.state == progress.SOLVED for s in states)} "
-        f"of {len(states)} katas solved\n"
-    )
+    console.print("\n")
     todo = next((s for s in states if s.state != progress.SOLVED), None)
     if todo is None:
         console.print(

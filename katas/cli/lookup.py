@@ -26,7 +26,7 @@ def find(text: str) -> catalogue.Kata:
     if len(matches) == 1:
         return matches[0]
     slugs = [kata.slug for kata in katas]
-    close = [k.slug for k in matches] or difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.4)
+    close = [k.slug for k in matches] or difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6)
     message = f"no kata {text!r}"
     if close:
         message += f"; did you mean {', '.join(close)}?"
