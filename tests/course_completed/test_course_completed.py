@@ -1,6 +1,5 @@
 """Kata 4: define a business signal, send it from a service, receive it."""
 
-import weakref
 from contextlib import contextmanager
 
 import pytest
@@ -11,6 +10,7 @@ from django.dispatch import Signal
 from katas.course_completed import services
 from katas.course_completed import signals as kata_signals
 from katas.course_completed.models import Certificate, Course
+from tests.signal_tools import connected, modules_of
 
 pytestmark = pytest.mark.django_db
 
@@ -116,12 +116,7 @@ def test_completing_the_same_course_twice_leaves_one_certificate(learner, course
 @pytest.mark.task(3)
 def test_the_receiver_is_connected_at_startup():
     # This module never imports katas.course_completed.receivers.
-    modules = []
-    for entry in course_completed().receivers:
-        receiver = entry[1]
-        if isinstance(receiver, weakref.ReferenceType):
-            receiver = receiver()
-        modules.append(getattr(receiver, "__module__", ""))
+    modules = modules_of(connected(course_completed()))
     assert "katas.course_completed.receivers" in modules, (
         f"No receiver from katas/course_completed/receivers.py is connected to course_completed "
         f"(connected: {modules or 'none'}). Use @receiver(course_completed) at module level: "

@@ -1,12 +1,11 @@
 """Kata 6: one signal, two receivers: stock with F(), and a confirmation email."""
 
-import weakref
-
 import pytest
 from django.db.models.signals import post_save
 from factory.django import mute_signals
 
 from katas.order_receivers.models import Order, Product
+from tests.signal_tools import connected
 
 pytestmark = pytest.mark.django_db
 
@@ -82,16 +81,11 @@ def test_two_orders_from_stale_products_both_count(product, committed):
 
 def our_receivers():
     """The kata's post_save receivers for Order, by function name."""
-    found = {}
-    for entry in post_save.receivers:
-        if entry[0][1] != id(Order):
-            continue
-        receiver = entry[1]
-        if isinstance(receiver, weakref.ReferenceType):
-            receiver = receiver()
-        if getattr(receiver, "__module__", "").startswith("katas.order_receivers"):
-            found[receiver.__name__] = receiver
-    return found
+    return {
+        receiver.__name__: receiver
+        for receiver in connected(post_save, sender=Order)
+        if receiver.__module__.startswith("katas.order_receivers")
+    }
 
 
 def one_named(receivers, *words):

@@ -1,6 +1,5 @@
 """Kata 1: every new user gets exactly one Profile (post_save, created, raw)."""
 
-import weakref
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from factory.django import mute_signals
 from model_bakery import baker
 
 from katas.profile_on_signup.models import Profile
+from tests.signal_tools import connected, modules_of
 
 from .factories import UserFactory
 
@@ -59,26 +59,13 @@ def test_a_new_user_gets_exactly_one_profile(how):
 def test_the_receiver_is_connected_at_startup_for_the_user_model():
     # This module never imports katas.profile_on_signup.receivers: the receiver must
     # already be connected because Django ran the app's ready() at start-up.
-    modules = receiver_modules(post_save, sender=User)
+    modules = modules_of(connected(post_save, sender=User))
     assert any(m.startswith("katas.profile_on_signup") for m in modules), (
         "No receiver of kata profile_on_signup listens to post_save from the user model "
         f"(receivers found for it: {modules or 'none'}). Decorate your function with "
         "@receiver(post_save, sender=settings.AUTH_USER_MODEL) in "
         "katas/profile_on_signup/receivers.py."
     )
-
-
-def receiver_modules(signal, sender):
-    """Return the modules of the receivers connected to ``signal`` for ``sender``."""
-    modules = []
-    for entry in signal.receivers:
-        lookup_key, receiver = entry[0], entry[1]
-        if lookup_key[1] != id(sender):
-            continue
-        if isinstance(receiver, weakref.ReferenceType):
-            receiver = receiver()
-        modules.append(getattr(receiver, "__module__", "") or "")
-    return modules
 
 
 @pytest.mark.task(1)

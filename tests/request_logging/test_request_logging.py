@@ -1,12 +1,13 @@
 """Kata 7: every request through Django logs exactly one "Request completed"."""
 
 import logging
-import weakref
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished
 from django.test import Client
+
+from tests.signal_tools import connected, modules_of
 
 LOGGER = "katas.request_logging"
 
@@ -62,20 +63,10 @@ def test_the_record_comes_after_the_view_ran(records, client):
     )
 
 
-def receiver_modules(signal):
-    modules = []
-    for entry in signal.receivers:
-        receiver = entry[1]
-        if isinstance(receiver, weakref.ReferenceType):
-            receiver = receiver()
-        modules.append(getattr(receiver, "__module__", "") or "")
-    return modules
-
-
 @pytest.mark.task(2)
 def test_the_receiver_is_connected_at_startup():
     # This module never imports katas.request_logging.receivers.
-    modules = receiver_modules(request_finished)
+    modules = modules_of(connected(request_finished))
     assert any(m.startswith("katas.request_logging") for m in modules), (
         "No receiver of kata request_logging listens to request_finished "
         f"(its receivers come from {sorted(set(modules))}). Use @receiver(request_finished) "

@@ -1,6 +1,5 @@
 """Kata 8: validation, core rules and hot paths do not belong in signals."""
 
-import weakref
 from decimal import Decimal
 
 import pytest
@@ -10,6 +9,7 @@ from django.db.models.signals import post_save, pre_save
 
 from katas.signals_or_not import services
 from katas.signals_or_not.models import Order
+from tests.signal_tools import connected
 
 pytestmark = pytest.mark.django_db
 
@@ -104,20 +104,10 @@ def test_create_orders_in_bulk_sets_every_total():
     )
 
 
-def receivers_for(signal, sender):
-    """Return the receivers connected to ``signal`` for ``sender`` (weak references resolved)."""
-    found = []
-    for entry in signal.receivers:
-        lookup_key, receiver = entry[0], entry[1]
-        if lookup_key[1] == id(sender):
-            found.append(receiver() if isinstance(receiver, weakref.ReferenceType) else receiver)
-    return [r for r in found if r is not None]
-
-
 @pytest.mark.task(3)
 def test_no_save_receiver_remains_for_order():
     remaining = {
-        name: [getattr(r, "__qualname__", repr(r)) for r in receivers_for(signal, Order)]
+        name: [getattr(r, "__qualname__", repr(r)) for r in connected(signal, sender=Order)]
         for name, signal in (("pre_save", pre_save), ("post_save", post_save))
     }
 
