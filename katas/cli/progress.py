@@ -67,6 +67,8 @@ def collect(katas=None) -> list[KataState]:
     katas = catalogue.load() if katas is None else katas
     with tempfile.TemporaryDirectory(prefix="katas-") as tmp:
         path = Path(tmp) / "report.json"
-        process = runner.start([k.tests for k in katas], "katas", path, extra=["--tb=short"])
+        process = runner.start(
+            [k.tests for k in katas], "katas", path, extra=["--tb=no"]
+        )  # messages come from the report
         run = runner.finish(process, "katas", path)
     return states(run.report, katas)

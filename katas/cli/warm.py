@@ -51,7 +51,7 @@ def _child(kata: catalogue.Kata, report_path: Path) -> None:
     os.dup2(devnull, 2)
     os.chdir(catalogue.ROOT)
     code = pytest.main(
-        [kata.tests, f"--katas-report={report_path}", "-p", "no:cacheprovider", "-q", "--tb=short"]
+        [kata.tests, f"--katas-report={report_path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
     )
     os._exit(int(code))
 
