@@ -15,16 +15,23 @@ import tempfile
 from pathlib import Path
 
 from katas.cli import progress
-from katas.harness import catalogue, report, runner
+from katas.harness import catalogue, loading, report, runner
 
 
 def preload() -> None:
-    """Import what every check needs but the learner's code (no django.setup())."""
+    """Set Django up and import the libraries, but none of the learner's modules.
+
+    The apps' ready() defer their learner imports (katas.harness.loading); each
+    forked check imports them afresh from disk.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "katas.settings")
-    import _pytest.pytester  # noqa: F401
-    import django.db.models  # noqa: F401
+    os.environ[loading.DEFER_ENV_VAR] = "1"
+    import django
+
+    django.setup()
     import django.test  # noqa: F401
-    import factory  # noqa: F401
+    import factory.django  # noqa: F401
+    import model_bakery.baker  # noqa: F401
     import pytest  # noqa: F401
     import pytest_django.plugin  # noqa: F401
     import rich.console  # noqa: F401
@@ -50,6 +57,7 @@ def _child(kata: catalogue.Kata, report_path: Path) -> None:
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.chdir(catalogue.ROOT)
+    loading.import_deferred()  # the learner's code, fresh from disk
     code = pytest.main(
         [kata.tests, f"--katas-report={report_path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
     )

@@ -10,6 +10,7 @@ tests, and only those, with the recorded error.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ class BrokenModule:
 # app label -> the first learner module of that kata that failed to import
 broken: dict[str, BrokenModule] = {}
 
+# A warm process (`katas watch`) sets Django up once but must not import learner code,
+# which changes between checks: it defers the imports, and each forked check runs them.
+DEFER_ENV_VAR = "KATAS_DEFER_LEARNER_IMPORTS"
+deferred: list[tuple[object, tuple[str, ...]]] = []
+
 
 def _describe(module: str, exc: BaseException) -> BrokenModule:
     """Summarise ``exc`` for a learner: their file and line, not importlib's."""
@@ -69,6 +75,9 @@ def import_learner_modules(app_config, *names: str) -> None:
     belongs in ``AppConfig.ready()``. A module that fails is removed from
     ``sys.modules`` so a later import tries again and shows the same error.
     """
+    if os.environ.get(DEFER_ENV_VAR):
+        deferred.append((app_config, names))
+        return
     broken.pop(app_config.label, None)
     for name in names:
         module = f"{app_config.name}.{name}"
@@ -78,3 +87,11 @@ def import_learner_modules(app_config, *names: str) -> None:
             sys.modules.pop(module, None)
             broken[app_config.label] = _describe(module, exc)
             return
+
+
+def import_deferred() -> None:
+    """Import the learner modules whose import was deferred (see DEFER_ENV_VAR)."""
+    os.environ.pop(DEFER_ENV_VAR, None)
+    while deferred:
+        app_config, names = deferred.pop(0)
+        import_learner_modules(app_config, *names)
