@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from katas.harness import catalogue, runner
+from katas.harness import catalogue, report
 
 SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
 
@@ -60,15 +60,31 @@ def states(report: dict, katas=None) -> list[KataState]:
 
 
 def collect(katas=None) -> list[KataState]:
-    """Run ``katas``' tests (default: all) in a fresh pytest process; return their states."""
+    """Run ``katas``' tests (default: all) in this process; return their states.
+
+    In-process saves a second interpreter start; the caller is a short-lived
+    command, so Django being set up here afterwards harms nothing.
+    """
+    import contextlib
+    import io
+    import os
     import tempfile
     from pathlib import Path
+
+    import pytest
 
     katas = catalogue.load() if katas is None else katas
     with tempfile.TemporaryDirectory(prefix="katas-") as tmp:
         path = Path(tmp) / "report.json"
-        process = runner.start(
-            [k.tests for k in katas], "katas", path, extra=["--tb=no"]
-        )  # messages come from the report
-        run = runner.finish(process, "katas", path)
-    return states(run.report, katas)
+        os.chdir(catalogue.ROOT)  # pytest finds its configuration in pyproject.toml
+        quiet = io.StringIO()
+        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+            # --tb=no: the messages come from the report; formatting tracebacks is slow.
+            pytest.main(
+                [k.tests for k in katas]
+                + [f"--katas-report={path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
+            )
+        data = report.read(path) if path.exists() else {}
+    if not data:
+        raise RuntimeError("the test run wrote no report:\n" + quiet.getvalue()[-2000:])
+    return states(data, katas)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from katas.cli import lookup
+from katas.harness import catalogue
 
 
 def add_arguments(parser):
@@ -19,5 +22,6 @@ def add_arguments(parser):
 
 def run(args) -> int:
     kata = lookup.find(args.kata)
+    os.chdir(catalogue.ROOT)  # pytest finds its configuration (and the plugin) in pyproject.toml
     # The plugin orders tests by task and adds "Where to look" to each failure.
     return int(pytest.main([kata.tests, "--tb=short", "-q", *args.pytest_args]))
