@@ -1,6 +1,8 @@
 """Kata 2: pre_save fills a slug, once, in the same INSERT, within max_length."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from model_bakery import baker
 
@@ -23,14 +25,19 @@ def expect_slug_filled():
 
 
 @pytest.mark.task(1)
-def test_a_blog_saved_without_slug_gets_one_in_the_same_insert(django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_a_blog_saved_without_slug_gets_one_in_the_same_insert():
+    with CaptureQueriesContext(connection) as queries:
         blog = Blog.objects.create(title="Hello Signals World")
 
     assert stored_slug(blog) == "hello-signals-world", (
         f"A blog titled 'Hello Signals World' should be stored with slug "
         f"'hello-signals-world'; found {stored_slug(blog)!r}. Set instance.slug in a "
         "pre_save receiver for Blog."
+    )
+    assert len(queries) == 1, (
+        f"Saving a new blog ran {len(queries)} queries instead of one INSERT: "
+        f"{[query['sql'][:60] for query in queries]}. Set the slug in pre_save, before "
+        "the INSERT, rather than saving again from post_save."
     )
 
 
