@@ -29,7 +29,14 @@ def order(**fields):
 
 @pytest.mark.task(1)
 def test_full_clean_reports_a_too_large_discount_on_its_field():
-    order(discount_percent=50).full_clean()  # the limit itself is allowed
+    try:
+        order(discount_percent=50).full_clean()
+    except ValidationError as error:
+        pytest.fail(
+            f"full_clean() rejected a 50% discount, the limit itself ({error}). Only a discount "
+            "above Order.MAX_DISCOUNT_PERCENT is invalid: compare with >, not >=.",
+            pytrace=False,
+        )
     try:
         order(discount_percent=80).full_clean()
     except ValidationError as error:
@@ -59,6 +66,14 @@ def test_a_model_form_shows_the_discount_error_beside_the_field():
     invalid = OrderForm({**data, "discount_percent": 75})
 
     assert valid.is_valid(), f"A 10% discount should be valid; errors: {valid.errors.as_data()}"
+    try:
+        invalid.is_valid()
+    except Exception as error:  # forms catch ValidationError only
+        pytest.fail(
+            f"Validating a ModelForm with a 75% discount raised {type(error).__name__}: {error}. "
+            "A form turns only django.core.exceptions.ValidationError into an error it can show.",
+            pytrace=False,
+        )
     assert not invalid.is_valid(), (
         "A ModelForm with a 75% discount should be invalid; it was valid. A pre_save receiver "
         "that raises never reaches a form: the form is valid, then save() crashes."
@@ -77,7 +92,14 @@ def test_a_model_form_shows_the_discount_error_beside_the_field():
 def test_order_total_is_a_plain_function(quantity, unit_price, discount, expected):
     unsaved = order(quantity=quantity, unit_price=Decimal(unit_price), discount_percent=discount)
 
-    total = services.order_total(unsaved)
+    try:
+        total = services.order_total(unsaved)
+    except TypeError as error:  # Decimal * float is the classic slip
+        pytest.fail(
+            f"order_total() raised TypeError: {error}. Money is Decimal: keep every operand "
+            "a Decimal or an int (100 - discount_percent, then / 100), never a float.",
+            pytrace=False,
+        )
 
     assert total == Decimal(expected), (
         f"order_total() of {quantity} x {unit_price} with {discount}% off should be {expected}; "
@@ -97,12 +119,23 @@ def test_create_orders_in_bulk_sets_every_total():
         {"customer_email": "b@example.com", "quantity": 1, "unit_price": Decimal("8.00")},
     ]
 
-    services.create_orders(rows)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            services.create_orders(rows)
+    except TypeError as error:
+        pytest.fail(
+            f"create_orders() raised TypeError: {error}. Money is Decimal: no floats.",
+            pytrace=False,
+        )
 
     totals = sorted(Order.objects.values_list("customer_email", "total"))
     assert totals == [("a@example.com", Decimal("27.00")), ("b@example.com", Decimal("8.00"))], (
         f"After create_orders() the stored totals should be 27.00 and 8.00; found {totals}. "
         "bulk_create sends no post_save: a total computed by a receiver is never stored."
+    )
+    assert len(queries) == 1, (
+        f"create_orders() ran {len(queries)} queries for 2 orders; it should be one bulk "
+        "INSERT. Set each order's total with order_total() before bulk_create()."
     )
 
 
@@ -133,9 +166,9 @@ def test_saving_an_order_is_one_query():
     # An invalid order is full_clean's business, not save()'s: saving must not crash.
     try:
         order(discount_percent=90).save()
-    except ValueError as error:
+    except (ValueError, ValidationError) as error:
         pytest.fail(
-            f"save() raised ValueError ({error}) from a pre_save receiver. Forms and the admin "
-            "cannot show that; validation belongs in full_clean().",
+            f"save() raised {type(error).__name__} ({error}) from a pre_save receiver. Forms "
+            "and the admin cannot show that; validation belongs in full_clean().",
             pytrace=False,
         )
