@@ -101,7 +101,8 @@ def one_named(receivers, *words):
 @pytest.mark.task(4)
 def test_each_receiver_does_its_own_job_alone(product, committed, mailoutbox):
     receivers = our_receivers()
-    stock, email = one_named(receivers, "stock"), one_named(receivers, "mail")
+    stock = one_named(receivers, "stock", "inventory")
+    email = one_named(receivers, "mail", "notify", "confirm")
     with mute_signals(post_save):
         order = place(product, quantity=4)
     arguments = {
