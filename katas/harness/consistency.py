@@ -28,12 +28,7 @@ def problems(katas=None) -> list[str]:
                 found.append(
                     f"{where}: {shown} has no solution twin {solution.relative_to(catalogue.ROOT)}"
                 )
-        for shipped in kata.shipped_paths():
-            if not shipped.is_file():
-                found.append(
-                    f"{where}: no shipped copy {shipped.relative_to(catalogue.ROOT)} "
-                    "(reset restores from it)"
-                )
+        found.extend(f"{where}: {problem}" for problem in shipped_problems(kata))
         if not kata.tests_path.is_dir():
             found.append(f"{where}: tests path {kata.tests} does not exist")
         if kata.solution_directory.is_dir():
@@ -60,4 +55,25 @@ def problems(katas=None) -> list[str]:
             and directory not in kata_tests
         ):
             found.append(f"tests/{directory.name}/ belongs to no kata in the catalogue")
+    return found
+
+
+def shipped_problems(kata) -> list[str]:
+    """Return how the kata's shipped copies differ from its learner files; empty when they match.
+
+    `katas reset` restores learner files from these copies rather than from git, so it
+    works in a download without history. In a clean checkout (CI, a maintainer's tree)
+    each copy must equal its learner file byte for byte; a learner's edited tree breaks
+    this on purpose, which is why only maintainers' checks (verify, the harness tests) call it.
+    """
+    found = []
+    for learner, shipped in zip(kata.learner_paths(), kata.shipped_paths(), strict=True):
+        copy = shipped.relative_to(catalogue.ROOT)
+        if not shipped.is_file():
+            found.append(f"no shipped copy {copy} (reset restores from it)")
+        elif learner.is_file() and learner.read_bytes() != shipped.read_bytes():
+            found.append(
+                f"{learner.relative_to(catalogue.ROOT)} differs from its shipped copy {copy}; "
+                f"after changing the kata, run `python -m katas.harness.ship {kata.slug}`"
+            )
     return found

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from katas.cli import dojo, lookup, progress
-from katas.harness import catalogue
+from katas.harness import catalogue, consistency
 
 FIRST = catalogue.load()[0]
 
@@ -117,9 +117,20 @@ def test_reset_backs_up_then_restores_without_git(katas_repo):
 
 def test_the_shipped_copies_match_the_learner_files():
     # Fails after a maintainer edits a learner file: run `python -m katas.harness.ship`.
-    for kata in catalogue.load():
-        for path, shipped in zip(kata.learner_paths(), kata.shipped_paths(), strict=True):
-            assert shipped.read_text() == path.read_text(), f"{shipped} is stale"
+    assert [p for kata in catalogue.load() for p in consistency.shipped_problems(kata)] == []
+
+
+def test_consistency_names_a_stale_or_missing_shipped_copy(katas_repo, monkeypatch):
+    monkeypatch.setattr(catalogue, "ROOT", katas_repo.path)
+    monkeypatch.setattr(catalogue, "KATAS_DIR", katas_repo.path / "katas")
+    learner = FIRST.learner_paths()[0]
+    learner.write_text(learner.read_text() + "# a maintainer's change\n")
+
+    assert f"run `python -m katas.harness.ship {FIRST.slug}`" in "\n".join(
+        consistency.problems([FIRST])
+    )
+    FIRST.shipped_paths()[0].unlink()
+    assert "no shipped copy" in "\n".join(consistency.shipped_problems(FIRST))
 
 
 def test_solution_asks_first_then_shows_a_diff(katas_repo):
