@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from katas.cli import lookup, progress
 from katas.harness import catalogue
 
+# Which hints the learner has seen, per "slug:task"; .katas/ is git-ignored.
 STATE = catalogue.ROOT / ".katas" / "hints.json"
 
 
@@ -22,6 +24,7 @@ def add_arguments(parser):
 
 
 def shown_counts() -> dict:
+    """Return how many hints of each task were shown; empty if none (or the file is unreadable)."""
     try:
         return json.loads(STATE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -29,7 +32,10 @@ def shown_counts() -> dict:
 
 
 def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
-    """Return (position, text) of the next unseen hint of a task, and remember it was seen."""
+    """Return (position, text) of the next unseen hint of a task, and remember it was seen.
+
+    Once every hint was shown, the last one is returned again (position stays the last).
+    """
     task = kata.task(number)
     counts = shown_counts()
     key = f"{kata.slug}:{number}"
@@ -47,16 +53,24 @@ def run(args) -> int:
         if state.state == progress.SOLVED:
             print(f"Kata {kata.slug} is solved: no hint needed. Next: python -m katas")
             return 0
+        if state.broken:
+            print(f"First fix: {state.broken['location']}: {state.broken['error']}")
         number = state.next_task.number
     elif args.task not in {t.number for t in kata.tasks}:
-        print(f"kata {kata.slug} has no task {args.task}; its tasks are 1 to {len(kata.tasks)}")
+        print(
+            f"kata {kata.slug} has no task {args.task}; its tasks are 1 to {len(kata.tasks)}",
+            file=sys.stderr,
+        )
         return 2
     else:
         number = args.task
     task = kata.task(number)
+    already_all = shown_counts().get(f"{kata.slug}:{number}", 0) >= len(task.hints)
     position, text = next_hint(kata, number)
     print(f"Kata {kata.slug}, task {number} of {len(kata.tasks)}: {task.title}")
     print(f"Hint {position + 1} of {len(task.hints)}: {text}")
+    if already_all:
+        print("No more hints for this task: that was the last one again.")
     if position + 1 == len(task.hints):
-        print(f"That was the last hint. Still stuck? python -m katas solution {kata.slug}")
+        print(f"Still stuck? python -m katas solution {kata.slug} (a spoiler)")
     return 0

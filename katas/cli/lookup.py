@@ -13,9 +13,12 @@ class UnknownKata(LookupError):
     exit_status = 2
 
 
-def find(text: str) -> catalogue.Kata:
+def find(text: str | None) -> catalogue.Kata:
     """Return the kata that ``text`` names, or raise :class:`UnknownKata` with suggestions."""
     katas = catalogue.load()
+    if text is None:
+        slugs = ", ".join(kata.slug for kata in katas)
+        raise UnknownKata(f"which kata? give its number (1 to {len(katas)}) or slug: {slugs}")
     wanted = text.strip().lower().replace("-", "_")
     if wanted.isdigit() and 1 <= int(wanted) <= len(katas):
         return katas[int(wanted) - 1]

@@ -59,8 +59,8 @@ def states(report: dict, katas=None) -> list[KataState]:
     return found
 
 
-def collect(katas=None) -> list[KataState]:
-    """Run ``katas``' tests (default: all) in this process; return their states.
+def run_report(katas=None) -> dict:
+    """Run ``katas``' tests (default: all) in this process; return the plugin's JSON report.
 
     In-process saves a second interpreter start; the caller is a short-lived
     command, so Django being set up here afterwards harms nothing.
@@ -87,4 +87,10 @@ def collect(katas=None) -> list[KataState]:
         data = report.read(path) if path.exists() else {}
     if not data:
         raise RuntimeError("the test run wrote no report:\n" + quiet.getvalue()[-2000:])
-    return states(data, katas)
+    return data
+
+
+def collect(katas=None) -> list[KataState]:
+    """Run ``katas``' tests (default: all); return one state per kata."""
+    katas = catalogue.load() if katas is None else katas
+    return states(run_report(katas), katas)

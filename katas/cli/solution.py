@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import sys
 
 from katas.cli import ask, lookup
 from katas.harness import catalogue
@@ -32,6 +33,14 @@ def diff(kata: catalogue.Kata) -> str:
 
 def run(args) -> int:
     kata = lookup.find(args.kata)
+    missing = [p for p in kata.solution_paths() if not p.is_file()]
+    if missing:
+        print(
+            f"solution: {missing[0].relative_to(catalogue.ROOT)} is missing from this copy "
+            "of the katas",
+            file=sys.stderr,
+        )
+        return 1
     if not ask.confirm(f"Spoiler: show the reference solution of {kata.slug}?", args.yes):
         return 1
     print(diff(kata) or "Your files are the reference solution, to the letter.")

@@ -46,6 +46,11 @@ def test_an_unknown_kata_exits_2_with_the_message(katas_repo):
     assert "Traceback" not in done.stderr
 
 
+def test_a_missing_kata_argument_lists_the_katas():
+    with pytest.raises(lookup.UnknownKata, match=f"which kata\\? .*{FIRST.slug}"):
+        lookup.find(None)
+
+
 def report_for(kata, outcomes, broken=None):
     tests = [
         {"nodeid": f"t::{i}", "kata": kata.slug, "task": task, "outcome": outcome, "message": "m"}
@@ -92,8 +97,13 @@ def test_hints_come_one_at_a_time(katas_repo):
     for number, (text, hint) in enumerate(zip(shown, task.hints, strict=True), start=1):
         assert f"Hint {number} of {len(task.hints)}" in text
         assert hint in text
-    assert "last hint" in shown[-1]
-    assert katas_command(katas_repo, "hint", FIRST.slug, "9").returncode == 2
+    assert f"python -m katas solution {FIRST.slug}" in shown[-1]
+    again = katas_command(katas_repo, "hint", FIRST.slug, "1").stdout
+    assert "No more hints" in again
+    assert task.hints[-1] in again
+    bad = katas_command(katas_repo, "hint", FIRST.slug, "9")
+    assert bad.returncode == 2
+    assert f"has no task 9; its tasks are 1 to {len(FIRST.tasks)}" in bad.stderr
 
 
 def test_reset_backs_up_then_restores_without_git(katas_repo):
@@ -140,6 +150,10 @@ def test_solution_asks_first_then_shows_a_diff(katas_repo):
 
     assert done.returncode == 0
     assert f"+++ solutions/{FIRST.slug}/{FIRST.files[0]} (reference)" in done.stdout
+    (katas_repo.path / "solutions" / FIRST.slug / FIRST.files[0]).unlink()
+    missing = katas_command(katas_repo, "solution", FIRST.slug, "--yes")
+    assert missing.returncode == 1
+    assert f"solutions/{FIRST.slug}/{FIRST.files[0]} is missing" in missing.stderr
 
 
 WARM_SCRIPT = """
