@@ -219,3 +219,15 @@ def test_watch_stops_cleanly_on_ctrl_c(katas_repo):
     assert "Watching" in out
     assert "Stopped watching" in out
     assert "Traceback" not in err
+
+
+def test_the_katas_console_script_runs_the_command_line(capsys):
+    from importlib.metadata import entry_points
+
+    from katas import cli
+
+    (script,) = entry_points(group="console_scripts", name="katas")
+    assert script.value == "katas.cli:main"
+    assert script.load() is cli.main
+    assert cli.main(["hint", "zzz"]) == 2
+    assert "no kata 'zzz'" in capsys.readouterr().err
