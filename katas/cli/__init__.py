@@ -50,4 +50,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog}: {error}", file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
+        print(file=sys.stderr)  # Ctrl-C at a prompt: give the shell a fresh line
         return 130

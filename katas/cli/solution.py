@@ -43,5 +43,14 @@ def run(args) -> int:
         return 1
     if not ask.confirm(f"Spoiler: show the reference solution of {kata.slug}?", args.yes):
         return 1
-    print(diff(kata) or "Your files are the reference solution, to the letter.")
+    text = diff(kata)
+    if not text:
+        print("Your files are the reference solution, to the letter.")
+    elif sys.stdout.isatty():  # colour for a reader; plain text for a pipe or a patch file
+        from rich.console import Console
+        from rich.syntax import Syntax
+
+        Console().print(Syntax(text, "diff", theme="ansi_dark"))
+    else:
+        print(text, end="")
     return 0
