@@ -61,6 +61,14 @@ def complete(user, course):
             "same user and course. Make the receiver idempotent.",
             pytrace=False,
         )
+    except TypeError as error:
+        # A receiver and the send() disagree on the keyword arguments (user=, course=).
+        pytest.fail(
+            f"complete_course() raised TypeError ({error}): send course_completed with "
+            "sender=Course, user= and course=, and write the receiver as "
+            "(sender, user, course, **kwargs).",
+            pytrace=False,
+        )
 
 
 @pytest.mark.task(1)
