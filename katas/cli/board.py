@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -19,7 +21,11 @@ STYLE = {
 
 
 def add_arguments(parser):
-    pass
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="run every kata's tests, even those whose files did not change since the last run",
+    )
 
 
 def render(console: Console, states: list[progress.KataState]) -> None:
@@ -49,9 +55,21 @@ def render(console: Console, states: list[progress.KataState]) -> None:
     done = sum(len(s.passed_tasks) for s in states)
     total = sum(len(s.kata.tasks) for s in states)
     solved = sum(s.state == progress.SOLVED for s in states)
-    console.print(f"{done} of {total} tasks done, {solved} of {len(states)} katas solved")
-    console.print(ProgressBar(total=total, completed=done, width=40))
-    console.print("\n")
+    overall = Table.grid(padding=(0, 1))
+    overall.add_row(
+        ProgressBar(total=total, completed=done, width=40),
+        f"{done} of {total} tasks done, {solved} of {len(states)} katas solved",
+    )
+    console.print(overall)
+    reused = sum(s.reused for s in states)
+    if reused:  # say so: a learner who doubts the board can rerun everything
+        ran = len(states) - reused
+        console.print(
+            f"[dim]Results of {reused} unchanged katas reused from their last run"
+            + (f", {ran} run now" if ran else "")
+            + "; `python -m katas board --fresh` reruns them all.[/]"
+        )
+    console.print()
     todo = next((s for s in states if s.state != progress.SOLVED), None)
     if todo is None:
         console.print(
@@ -73,5 +91,10 @@ def render(console: Console, states: list[progress.KataState]) -> None:
 
 
 def run(args) -> int:
-    render(Console(), progress.collect())
+    try:
+        states = progress.collect(fresh=getattr(args, "fresh", False))
+    except progress.RunFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    render(Console(), states)
     return 0

@@ -49,7 +49,14 @@ def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
 def run(args) -> int:
     kata = lookup.find(args.kata)
     if args.task is None:
-        state = progress.collect([kata])[0]
+        try:
+            state = progress.collect([kata])[0]
+        except progress.RunFailed as error:
+            print(
+                f"{error}\nName the task instead: python -m katas hint {kata.slug} 1",
+                file=sys.stderr,
+            )
+            return 1
         if state.state == progress.SOLVED:
             print(f"Kata {kata.slug} is solved: no hint needed. Next: python -m katas")
             return 0

@@ -13,6 +13,10 @@ from katas.harness import catalogue, report
 SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
 
 
+class RunFailed(RuntimeError):
+    """The test run ended before writing its report; the message says what is known."""
+
+
 @dataclass
 class KataState:
     """Where a learner stands on one kata."""
@@ -21,6 +25,7 @@ class KataState:
     passed_tasks: list[int] = field(default_factory=list)
     broken: dict | None = None  # the report's entry: module, location, error
     first_failure: dict | None = None  # the first failing test, in task order
+    reused: bool = False  # True when the results come from an earlier run of the same inputs
 
     @property
     def state(self) -> str:
@@ -78,19 +83,45 @@ def run_report(katas=None) -> dict:
         path = Path(tmp) / "report.json"
         os.chdir(catalogue.ROOT)  # pytest finds its configuration in pyproject.toml
         quiet = io.StringIO()
+        stopped = None
         with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
-            # --tb=no: the messages come from the report; formatting tracebacks is slow.
-            pytest.main(
-                [k.tests for k in katas]
-                + [f"--katas-report={path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
-            )
+            try:
+                # --tb=no: the messages come from the report; formatting tracebacks is slow.
+                pytest.main(
+                    [k.tests for k in katas]
+                    + [f"--katas-report={path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
+                )
+            except SystemExit as exit_:  # e.g. exit() at the top of a learner file
+                stopped = exit_
         data = report.read(path) if path.exists() else {}
     if not data:
-        raise RuntimeError("the test run wrote no report:\n" + quiet.getvalue()[-2000:])
+        reason = f"something called exit({stopped.code!r})" if stopped else "it wrote no report"
+        raise RunFailed(
+            f"The tests stopped before they could report ({reason}); "
+            "is there an exit() or sys.exit() in a learner file?\n" + quiet.getvalue()[-2000:]
+        )
     return data
 
 
-def collect(katas=None) -> list[KataState]:
-    """Run ``katas``' tests (default: all); return one state per kata."""
+def collect(katas=None, fresh: bool = False) -> list[KataState]:
+    """Return one state per kata of ``katas`` (default: all).
+
+    A kata whose inputs are unchanged since its last run reuses that run's results
+    (katas.cli.results); the others run now, together, in one pytest session.
+    ``fresh`` runs them all.
+    """
+    from katas.cli import results
+
     katas = catalogue.load() if katas is None else katas
-    return states(run_report(katas), katas)
+    wanted = results.keys(katas)
+    stored = {} if fresh else results.load()
+    stale = [k for k in katas if stored.get(k.slug, {}).get("key") != wanted[k.slug]]
+    if stale:
+        ran = results.split(run_report(stale), stale)
+        for kata in stale:
+            stored[kata.slug] = {**ran[kata.slug], "key": wanted[kata.slug]}
+        results.save(stored)
+    found = states(results.merge([stored[k.slug] for k in katas]), katas)
+    for state in found:
+        state.reused = state.kata not in stale
+    return found

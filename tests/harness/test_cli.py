@@ -90,6 +90,44 @@ def test_the_board_shows_solved_broken_and_untouched_katas(katas_repo):
     assert "Next: kata 2" in done.stdout
 
 
+def test_the_board_reruns_only_the_katas_whose_files_changed(katas_repo):
+    count = len(catalogue.load())
+
+    def board(*args):
+        done = katas_command(katas_repo, *args)
+        assert done.returncode == 0, done.stderr
+        return " ".join(done.stdout.split())  # rich wraps lines at 80 columns
+
+    assert "reused" not in board()
+    assert f"Results of {count} unchanged katas reused from their last run;" in board()
+    katas_repo.solve(FIRST.slug)
+    changed = board()
+    assert f"Results of {count - 1} unchanged katas reused from their last run, 1 run now" in (
+        changed
+    )
+    assert "Next: kata 2" in changed
+    assert "reused" not in board("board", "--fresh")
+
+
+def test_results_keys_follow_the_learner_files_and_everything_else(katas_repo, monkeypatch):
+    from katas.cli import results
+
+    monkeypatch.setattr(catalogue, "ROOT", katas_repo.path)
+    monkeypatch.setattr(catalogue, "KATAS_DIR", katas_repo.path / "katas")
+    katas = catalogue.load()
+    before = results.keys(katas)
+
+    learner = FIRST.learner_paths()[0]
+    learner.write_text(learner.read_text() + "# my edit\n")
+    mine = results.keys(katas)
+    assert [k for k in before if before[k] != mine[k]] == [FIRST.slug]
+
+    settings = katas_repo.path / "katas" / "settings.py"
+    settings.write_text(settings.read_text() + "# a maintainer's edit\n")
+    shared = results.keys(katas)
+    assert all(shared[k] != mine[k] for k in mine)
+
+
 def test_hints_come_one_at_a_time(katas_repo):
     task = FIRST.tasks[0]
     shown = [katas_command(katas_repo, "hint", FIRST.slug, "1").stdout for _ in task.hints]
