@@ -109,6 +109,15 @@ def test_the_board_reruns_only_the_katas_whose_files_changed(katas_repo):
     assert "reused" not in board("board", "--fresh")
 
 
+def test_the_board_explains_a_learner_file_that_exits(katas_repo):
+    katas_repo.write(f"katas/{FIRST.slug}/{FIRST.files[0]}", "raise SystemExit(3)\n")
+
+    done = katas_command(katas_repo)
+
+    assert done.returncode == 1
+    assert "something called exit(3)" in done.stderr
+
+
 def test_results_keys_follow_the_learner_files_and_everything_else(katas_repo, monkeypatch):
     from katas.cli import results
 
