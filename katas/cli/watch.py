@@ -31,11 +31,14 @@ def first_unsolved(after: catalogue.Kata | None = None) -> catalogue.Kata | None
     return None
 
 
-def show(console: Console, state: progress.KataState) -> None:
-    """Print the one thing the learner should look at now."""
+def show(console: Console, state: progress.KataState, note: str = "") -> None:
+    """Print the one thing the learner should look at now (after ``note``, if any)."""
     kata = state.kata
     if console.is_terminal:
         console.clear()  # one screen, one failure
+    if note:
+        # Printed after the clear: news such as "kata 1 solved" must survive it.
+        console.print(note)
     console.rule(
         f"kata {kata.number}: {kata.slug}  ({len(state.passed_tasks)}/{len(kata.tasks)} tasks)"
     )
@@ -56,11 +59,11 @@ def show(console: Console, state: progress.KataState) -> None:
     console.print(f"[dim]Stuck? python -m katas hint {kata.slug} {task.number}[/]")
 
 
-def follow(console: Console, kata: catalogue.Kata, saves: Saves) -> None:
+def follow(console: Console, kata: catalogue.Kata, saves: Saves, note: str = "") -> None:
     """Check ``kata`` now and after every save until it is solved."""
     # The watcher runs before the first check, so a save during a check is not missed.
     state = warm.check(kata)
-    show(console, state)
+    show(console, state, note)
     while state.state != progress.SOLVED:
         console.print(
             f"[dim]Watching {', '.join(kata.files)} in katas/{kata.slug}/ (Ctrl-C to stop)[/]"
@@ -79,18 +82,23 @@ def run(args) -> int:
         return 0
     if args.poll:
         console.print("[dim]Polling for changes (no file system events).[/]")
+    note = ""
     try:
         while kata is not None:
             saves = Saves(kata, args.poll)
             try:
-                follow(console, kata, saves)
+                follow(console, kata, saves, note)
             finally:
                 saves.close()
-            kata = first_unsolved(after=kata)
+            done, kata = kata, first_unsolved(after=kata)
             if kata is None:
                 console.print("[bold green]That was the last kata. Well done![/]")
                 return 0
-            console.print(f"Next: kata {kata.number}, {kata.slug}. Watching its files.")
+            note = (
+                f"[bold green]Solved: kata {done.number}, {done.slug}.[/] "
+                f"Next: kata {kata.number}, {kata.slug}."
+            )
+            console.print(note)
     except KeyboardInterrupt:
         console.print("\nStopped watching.")
     return 0
