@@ -40,6 +40,11 @@ def add_arguments(parser):
         metavar="N",
         help="end after N turns (default: run until Ctrl-C)",
     )
+    parser.add_argument(
+        "--poll",
+        action="store_true",
+        help="poll for changes (for network drives that send no file system events)",
+    )
 
 
 class Turns:
