@@ -83,7 +83,7 @@ def import_learner_modules(app_config, *names: str) -> None:
         module = f"{app_config.name}.{name}"
         try:
             importlib.import_module(module)
-        except Exception as exc:  # the learner's code: any error at all
+        except (Exception, SystemExit) as exc:  # the learner's code: any error, even exit()
             sys.modules.pop(module, None)
             broken[app_config.label] = _describe(module, exc)
             return

@@ -48,6 +48,15 @@ def test_an_import_error_fails_only_that_kata(solved_repo):
     assert "ImportError" in run.text
 
 
+def test_a_learner_file_that_calls_exit_fails_only_that_kata(solved_repo):
+    solved_repo.write(LEARNER_FILE, "import sys\n\nsys.exit(3)\n")
+
+    run = solved_repo.run()
+
+    assert_only_kata_fails(run, "does not import")
+    assert "SystemExit: 3" in run.text
+
+
 def test_a_receiver_for_every_sender_that_raises_stays_in_its_kata(solved_repo):
     solved_repo.write(
         LEARNER_FILE,
