@@ -29,29 +29,17 @@ PY = sys.executable
 def commands() -> dict[str, list[str]]:
     """Return the timed commands, the floor first."""
     first = catalogue.load()[0]
+    pytest = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    katas = [PY, "-m", "katas"]
     return {
         "floor: django.setup()": [PY, "-c", "import django; django.setup()"],
-        f"pytest {first.tests} (one kata)": [
-            PY,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            first.tests,
-        ],
-        "pytest --solutions (all katas)": [
-            PY,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--solutions",
-        ],
-        "python -m katas (the board)": [PY, "-m", "katas"],
-        f"python -m katas run {first.slug}": [PY, "-m", "katas", "run", first.slug],
-        "python -m katas verify": [PY, "-m", "katas", "verify"],
+        f"pytest {first.tests} (one kata)": [*pytest, first.tests],
+        "pytest --solutions (all katas)": [*pytest, "--solutions"],
+        # The board reuses results of unchanged katas: time both of its cases.
+        "python -m katas (board, nothing changed)": katas,
+        "python -m katas board --fresh (every kata)": [*katas, "board", "--fresh"],
+        f"python -m katas run {first.slug}": [*katas, "run", first.slug],
+        "python -m katas verify": [*katas, "verify"],
     }
 
 
