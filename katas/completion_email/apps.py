@@ -5,8 +5,8 @@ from katas.harness.loading import import_learner_modules
 
 class CompletionEmailConfig(AppConfig):
     name = "katas.completion_email"
-    verbose_name = "Kata 5: hand the completion email to Celery"
+    verbose_name = "Hand the completion email to Celery"
 
     def ready(self):
-        # Importing the module runs its @receiver decorators (see kata 1's apps.py).
-        import_learner_modules(self, "receivers")
+        # Importing the module runs its @receiver decorators (see profile_on_signup/apps.py).
+        import_learner_modules(self)

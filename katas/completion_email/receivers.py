@@ -1,4 +1,4 @@
-"""Receivers for kata 5: email the learner through Celery when a course is completed.
+"""Receivers: email the learner through Celery when a course is completed.
 
 Read README.md beside this file for the story and the tasks.
 """

@@ -1,4 +1,4 @@
-"""Receivers of kata 4: react to course_completed.
+"""Receivers: react to course_completed.
 
 Read README.md beside this file for the story and the tasks.
 """

@@ -1,4 +1,4 @@
-"""The course services of kata 4: the business logic that sends the signal."""
+"""The course services: the business logic that sends the signal."""
 
 
 def complete_course(user, course):

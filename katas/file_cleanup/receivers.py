@@ -1,4 +1,4 @@
-"""Receivers for kata 3: remove a course's thumbnail from storage when the course goes.
+"""Receivers: remove a course's thumbnail from storage when the course goes.
 
 Read README.md beside this file for the story and the tasks.
 """

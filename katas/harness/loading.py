@@ -68,13 +68,21 @@ def _describe(module: str, exc: BaseException) -> BrokenModule:
     return BrokenModule(module, error, filename, lineno, details.rstrip())
 
 
-def import_learner_modules(app_config, *names: str) -> None:
-    """Import ``<app>.<name>`` for each name, recording the first failure.
+def import_learner_modules(app_config) -> None:
+    """Import the kata's learner modules (the catalogue's ``files``), recording the first failure.
 
-    Importing the module is what connects its ``@receiver`` functions, so this
+    Importing a module is what connects its ``@receiver`` functions, so this
     belongs in ``AppConfig.ready()``. A module that fails is removed from
     ``sys.modules`` so a later import tries again and shows the same error.
     """
+    from katas.harness import catalogue
+
+    kata = catalogue.by_slug().get(app_config.label)
+    names = tuple(n.removesuffix(".py").replace("/", ".") for n in kata.files) if kata else ()
+    _import(app_config, names)
+
+
+def _import(app_config, names: tuple[str, ...]) -> None:
     if os.environ.get(DEFER_ENV_VAR):
         deferred.append((app_config, names))
         return
@@ -94,4 +102,4 @@ def import_deferred() -> None:
     os.environ.pop(DEFER_ENV_VAR, None)
     while deferred:
         app_config, names = deferred.pop(0)
-        import_learner_modules(app_config, *names)
+        _import(app_config, names)

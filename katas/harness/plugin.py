@@ -30,6 +30,13 @@ def pytest_addoption(parser):
         f"(same as {targets.ENV_VAR}=solutions).",
     )
     group.addoption(
+        "--katas-target",
+        metavar="TARGET",
+        default=None,
+        help="Run the tests against TARGET: katas, solutions, or a gallery entry such as "
+        f"solutions/<kata>/mistakes/<name> (same as {targets.ENV_VAR}=TARGET).",
+    )
+    group.addoption(
         "--katas-report",
         metavar="PATH",
         default=None,
@@ -42,8 +49,12 @@ def pytest_addoption(parser):
 def pytest_load_initial_conftests(early_config, parser, args):
     # Runs before pytest-django calls django.setup(): the redirect must be in place
     # before any kata module is imported.
-    if early_config.known_args_namespace.solutions:
+    given = early_config.known_args_namespace
+    if given.solutions:
         targets.activate(targets.SOLUTIONS)
+    elif given.katas_target:
+        os.environ[targets.ENV_VAR] = given.katas_target
+        targets.activate(targets.from_environment())
     else:
         targets.activate(targets.from_environment())
     return (yield)
@@ -57,8 +68,8 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    where = (
-        "solutions/ (reference)" if config.katas_target == targets.SOLUTIONS else "katas/ (yours)"
+    where = {targets.SOLUTIONS: "solutions/ (reference)", targets.KATAS: "katas/ (yours)"}.get(
+        config.katas_target, f"{config.katas_target} (gallery entry)"
     )
     return f"katas: testing {where}"
 

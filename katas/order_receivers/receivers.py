@@ -1,4 +1,4 @@
-"""Receivers for kata 6: two actions when an order is placed.
+"""Receivers: two actions when an order is placed.
 
 Read README.md beside this file for the story and the tasks.
 """

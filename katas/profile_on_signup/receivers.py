@@ -1,4 +1,4 @@
-"""Receivers for kata 1: give every new user a Profile.
+"""Receivers: give every new user a Profile.
 
 Read README.md beside this file for the story and the tasks.
 """

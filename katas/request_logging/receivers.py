@@ -1,4 +1,4 @@
-"""Receivers for kata 7: log each finished request.
+"""Receivers: log each finished request.
 
 Read README.md beside this file for the story and the tasks.
 """

@@ -1,4 +1,4 @@
-"""Receivers for kata 2: give every blog a slug.
+"""Receivers: give every blog a slug.
 
 Read README.md beside this file for the story and the tasks.
 """

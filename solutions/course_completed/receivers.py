@@ -1,4 +1,4 @@
-"""Receivers of kata 4: react to course_completed."""
+"""Receivers: react to course_completed."""
 
 from django.dispatch import receiver
 

@@ -1,4 +1,4 @@
-"""The business signals of kata 4.
+"""The business signals of this kata.
 
 A custom signal names an event of *this* app, so that other apps can react to it
 without this app importing them. Its documentation is its contract: say when it

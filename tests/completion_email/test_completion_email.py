@@ -1,4 +1,4 @@
-"""Kata 5: completing a course hands the email to Celery, after the commit, by ids."""
+"""Completing a course hands the email to Celery, after the commit, by ids."""
 
 import pytest
 from django.contrib.auth import get_user_model

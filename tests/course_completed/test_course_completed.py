@@ -1,4 +1,4 @@
-"""Kata 4: define a business signal, send it from a service, receive it."""
+"""Define a business signal, send it from a service, receive it."""
 
 from contextlib import contextmanager
 

@@ -1,4 +1,4 @@
-"""Kata 3: post_delete removes the stored file, after the commit, and only if unused."""
+"""Post_delete removes the stored file, after the commit, and only if unused."""
 
 import pytest
 from django.core.files.base import ContentFile

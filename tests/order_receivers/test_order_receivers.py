@@ -1,4 +1,4 @@
-"""Kata 6: one signal, two receivers: stock with F(), and a confirmation email."""
+"""One signal, two receivers: stock with F(), and a confirmation email."""
 
 import pytest
 from django.db.models.signals import post_save

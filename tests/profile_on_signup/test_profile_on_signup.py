@@ -1,4 +1,4 @@
-"""Kata 1: every new user gets exactly one Profile (post_save, created, raw)."""
+"""Every new user gets exactly one Profile (post_save, created, raw)."""
 
 from pathlib import Path
 

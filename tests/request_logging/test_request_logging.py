@@ -1,4 +1,4 @@
-"""Kata 7: every request through Django logs exactly one "Request completed"."""
+"""Every request through Django logs exactly one "Request completed"."""
 
 import logging
 

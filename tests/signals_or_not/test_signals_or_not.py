@@ -1,4 +1,4 @@
-"""Kata 8: validation, core rules and hot paths do not belong in signals."""
+"""Validation, core rules and hot paths do not belong in signals."""
 
 from decimal import Decimal
 

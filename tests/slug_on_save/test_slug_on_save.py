@@ -1,4 +1,4 @@
-"""Kata 2: pre_save fills a slug, once, in the same INSERT, within max_length."""
+"""Pre_save fills a slug, once, in the same INSERT, within max_length."""
 
 import pytest
 from django.db import connection
