@@ -1,9 +1,15 @@
-"""Keep one kata's receivers out of every other kata's tests.
+"""Keep each kata's receivers in its own tests, and its tests from leaking receivers.
 
-All katas share Django's signals. A receiver a learner connected to every
-sender (and that raises) would otherwise fail tests of katas it has nothing to
-do with. While a kata's test runs, receivers defined in another kata's modules
-(``katas.<other>.*`` or ``tests.<other>.*``) are taken off each signal, then put back.
+All katas share Django's signals. A receiver a learner connected to every sender
+(and that raises) would otherwise fail tests of katas it has nothing to do with.
+
+A receiver belongs to the kata whose import connected it: :func:`claim` records the
+receivers each kata's learner modules connected (whatever the callable: a function,
+a ``functools.partial``, a bound method). Receivers connected elsewhere belong to
+the kata named by their module (``katas.<slug>.*`` or ``tests.<slug>.*``), if any.
+While a kata's test runs, other katas' receivers are taken off every signal; while
+the test database is set up, every kata's receivers are (a learner's
+``post_migrate`` receiver must not break the database the other katas need).
 """
 
 from __future__ import annotations
@@ -14,7 +20,12 @@ from contextlib import contextmanager
 
 from django.dispatch import Signal
 
-_django_signals: list[Signal] | None = None
+# id(entry) -> (entry, slug): the receivers each kata's import connected. The entry
+# is kept, so its id cannot be reused by another object.
+_claimed: dict[int, tuple[tuple, str]] = {}
+
+# Libraries whose modules connect their own receivers when first imported.
+LIBRARIES = ("django.", "celery.", "kombu.", "factory.", "model_bakery.", "pytest_django.")
 
 
 def _signals_in(module_names) -> list[Signal]:
@@ -28,37 +39,65 @@ def _signals_in(module_names) -> list[Signal]:
     return found
 
 
+_cached: tuple[int, list[Signal]] = (-1, [])
+
+
 def all_signals() -> list[Signal]:
     """Return Django's signals and every signal a kata or test module defines."""
-    global _django_signals
-    if _django_signals is None:
-        _django_signals = _signals_in(n for n in list(sys.modules) if n.startswith("django."))
-    ours = _signals_in(n for n in list(sys.modules) if n.startswith(("katas.", "tests.")))
-    return _django_signals + [s for s in ours if all(s is not d for d in _django_signals)]
+    global _cached
+    if _cached[0] == len(sys.modules):  # no module imported since: the same signals
+        return _cached[1]
+    found = _signals_in(
+        n for n in list(sys.modules) if n.startswith(("django.", "katas.", "tests."))
+    )
+    _cached = (len(sys.modules), found)
+    return found
+
+
+def connected() -> set[int]:
+    """Return the ids of every receiver entry connected now, on every known signal."""
+    return {id(entry) for signal in all_signals() for entry in signal.receivers}
+
+
+def claim(slug: str, before: set[int]) -> None:
+    """Record that the entries connected since ``before`` (see :func:`connected`) are ``slug``'s."""
+    for signal in all_signals():
+        for entry in signal.receivers:
+            if id(entry) not in before and id(entry) not in _claimed:
+                _claimed[id(entry)] = (entry, slug)
+
+
+def _receiver(entry):
+    receiver = entry[1]
+    return receiver() if isinstance(receiver, weakref.ReferenceType) else receiver
+
+
+def _module_of(receiver) -> str:
+    target = getattr(receiver, "func", receiver)  # functools.partial
+    target = getattr(target, "__func__", target)  # bound methods
+    return getattr(target, "__module__", None) or ""
 
 
 def owner(entry) -> str | None:
-    """Return the kata slug that defined a receiver entry, or None if no kata did."""
-    receiver = entry[1]
-    if isinstance(receiver, weakref.ReferenceType):
-        receiver = receiver()
-    module = getattr(receiver, "__module__", None) or ""
-    parts = module.split(".")
+    """Return the kata slug a receiver entry belongs to, or None if no kata's."""
+    claimed = _claimed.get(id(entry))
+    if claimed is not None and claimed[0] is entry:
+        return claimed[1]
+    parts = _module_of(_receiver(entry)).split(".")
     if len(parts) >= 2 and parts[0] in ("katas", "tests"):
         return parts[1]
     return None
 
 
 @contextmanager
-def only_receivers_of(slug: str, known_slugs: set[str]):
-    """Within the block, disconnect receivers that belong to katas other than ``slug``."""
+def _without(drop_if):
+    """Within the block, take off every signal the entries for which ``drop_if(slug)`` is true."""
     removed: list[tuple[Signal, list]] = []
     for signal in all_signals():
         with signal.lock:
             keep, drop = [], []
             for entry in signal.receivers:
-                kata = owner(entry)
-                (drop if kata in known_slugs and kata != slug else keep).append(entry)
+                (drop if drop_if(owner(entry)) else keep).append(entry)
             if drop:
                 signal.receivers = keep
                 signal.sender_receivers_cache.clear()
@@ -70,3 +109,64 @@ def only_receivers_of(slug: str, known_slugs: set[str]):
             with signal.lock:
                 signal.receivers = signal.receivers + drop
                 signal.sender_receivers_cache.clear()
+
+
+def only_receivers_of(slug: str, known_slugs: set[str]):
+    """Within the block, disconnect receivers that belong to katas other than ``slug``."""
+    return _without(lambda kata: kata in known_slugs and kata != slug)
+
+
+def no_kata_receivers(known_slugs: set[str]):
+    """Within the block, disconnect every kata's receivers (test database setup)."""
+    return _without(lambda kata: kata in known_slugs)
+
+
+def snapshot() -> dict[Signal, list]:
+    """Return each signal's live receiver entries, to compare after a test."""
+    return {
+        signal: [e for e in signal.receivers if _receiver(e) is not None]
+        for signal in all_signals()
+    }
+
+
+def _name(entry) -> str:
+    receiver = _receiver(entry)
+    target = getattr(receiver, "func", receiver)
+    return getattr(target, "__qualname__", None) or repr(receiver)
+
+
+def leaks(before: dict[Signal, list]) -> list[str]:
+    """Put every signal's receivers back as in ``before``; return what had changed, as sentences.
+
+    Entries are compared by their lookup key (Django reconnects some of its own
+    receivers around test requests, as new entries with the same key). Receivers of
+    the libraries (Django's own, Celery's) are not counted.
+    """
+    found = []
+    for signal, entries in snapshot().items():
+        ours = [e for e in entries if not _module_of(_receiver(e)).startswith(LIBRARIES)]
+        old = [
+            e for e in before.get(signal, []) if not _module_of(_receiver(e)).startswith(LIBRARIES)
+        ]
+        old_keys, new_keys = {e[0] for e in old}, {e[0] for e in ours}
+        added = [e for e in ours if e[0] not in old_keys]
+        removed = [e for e in old if e[0] not in new_keys]
+        if not added and not removed:
+            continue
+        name = _signal_name(signal)
+        found += [f"{_name(e)} was connected to {name} and left connected" for e in added]
+        found += [f"{_name(e)} was disconnected from {name} and not reconnected" for e in removed]
+        with signal.lock:
+            signal.receivers = [e for e in signal.receivers if all(e is not a for a in added)]
+            signal.receivers += removed
+            signal.sender_receivers_cache.clear()
+    return found
+
+
+def _signal_name(signal: Signal) -> str:
+    for name, module in list(sys.modules.items()):
+        if name.startswith(("django.", "katas.", "tests.")):
+            for attribute, value in list(getattr(module, "__dict__", {}).items()):
+                if value is signal:
+                    return attribute
+    return repr(signal)

@@ -1,10 +1,14 @@
 """Import a kata's learner modules from ``AppConfig.ready()`` without risking the others.
 
 All katas share one Django project. A plain ``from . import receivers`` in
-``ready()`` would let one learner's SyntaxError stop Django, and with it every
-kata's tests. ``import_learner_modules`` imports each module, and when one fails
-it records why instead of raising; the pytest plugin then fails that kata's
-tests, and only those, with the recorded error.
+``ready()`` would let one learner's SyntaxError, ``exit()`` or endless loop stop
+Django, and with it every kata's tests. :func:`import_learner_modules` imports each
+module of the kata (the catalogue's ``files``) within a time limit, and when one
+fails it records why (:data:`broken`) instead of raising; the pytest plugin then
+fails that kata's tests, and only those, with the learner's own file and line.
+
+It also notes which receivers each kata's import connected, so the harness can
+keep them out of other katas' tests (:mod:`katas.harness.isolation`).
 """
 
 from __future__ import annotations
@@ -13,32 +17,10 @@ import importlib
 import os
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class BrokenModule:
-    """Why a learner module could not be imported."""
-
-    module: str
-    error: str  # "SyntaxError: invalid syntax"
-    filename: str | None
-    lineno: int | None
-    details: str  # the traceback, trimmed to the learner's own frames
-
-    def location(self) -> str:
-        if self.filename is None:
-            return self.module
-        try:
-            shown = Path(self.filename).resolve().relative_to(Path.cwd())
-        except ValueError:
-            shown = self.filename
-        return f"{shown}:{self.lineno}" if self.lineno else str(shown)
-
-    def describe(self) -> str:
-        return f"{self.location()}: {self.error}"
-
+from katas.harness import catalogue, isolation, limits
+from katas.harness.report import BrokenModule
 
 # app label -> the first learner module of that kata that failed to import
 broken: dict[str, BrokenModule] = {}
@@ -48,24 +30,51 @@ broken: dict[str, BrokenModule] = {}
 DEFER_ENV_VAR = "KATAS_DEFER_LEARNER_IMPORTS"
 deferred: list[tuple[object, tuple[str, ...]]] = []
 
+# How long a learner module may take to import; a real one takes milliseconds.
+IMPORT_LIMIT_ENV_VAR = "KATAS_IMPORT_LIMIT"
+DEFAULT_IMPORT_LIMIT = 5.0
 
-def _describe(module: str, exc: BaseException) -> BrokenModule:
-    """Summarise ``exc`` for a learner: their file and line, not importlib's."""
-    if isinstance(exc, SyntaxError):
-        filename, lineno = exc.filename, exc.lineno
-        details = "".join(traceback.format_exception_only(type(exc), exc))
-    else:
-        frames = [
-            f for f in traceback.extract_tb(exc.__traceback__) if "importlib" not in f.filename
-        ]
-        last = frames[-1] if frames else None
-        filename = last.filename if last else None
-        lineno = last.lineno if last else None
-        details = "".join(traceback.format_list(frames)) + "".join(
-            traceback.format_exception_only(type(exc), exc)
-        )
+HARNESS_DIR = Path(__file__).resolve().parent
+
+
+class MissingLearnerFile(ImportError):
+    """A learner file the catalogue lists is not on disk."""
+
+
+def _learner_frame(filename: str) -> bool:
+    """True for a frame in a kata's or a solution's own code (not Django's, not ours)."""
+    path = Path(filename)
+    if not path.is_absolute() or HARNESS_DIR in path.parents:
+        return False
+    return catalogue.KATAS_DIR in path.parents or catalogue.SOLUTIONS_DIR in path.parents
+
+
+def describe(module: str, exc: BaseException) -> BrokenModule:
+    """Summarise ``exc`` for a learner: their file and line, never the harness's or Django's."""
     error = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
-    return BrokenModule(module, error, filename, lineno, details.rstrip())
+    if isinstance(exc, MissingLearnerFile):
+        slug = module.split(".")[1]
+        return BrokenModule(
+            module,
+            f"{Path(exc.path).name} is missing",
+            exc.path,
+            None,
+            str(exc),
+            hint=f"`python -m katas reset {slug}` restores it",
+        )
+    if isinstance(exc, SyntaxError) and exc.filename and _learner_frame(exc.filename):
+        details = "".join(traceback.format_exception_only(type(exc), exc))
+        return BrokenModule(module, error, exc.filename, exc.lineno, details.rstrip())
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _learner_frame(f.filename)]
+    last = frames[-1] if frames else None
+    if isinstance(exc, SystemExit):
+        error = f"the module calls exit({exc.code!r}) when imported"
+    elif isinstance(exc, limits.TimeLimitExceeded):
+        error = f"the import did not finish in {exc.seconds:g} s (an endless loop? stuck here)"
+    details = "".join(traceback.format_list(frames)) + error
+    return BrokenModule(
+        module, error, last.filename if last else None, last.lineno if last else None, details
+    )
 
 
 def import_learner_modules(app_config) -> None:
@@ -73,13 +82,19 @@ def import_learner_modules(app_config) -> None:
 
     Importing a module is what connects its ``@receiver`` functions, so this
     belongs in ``AppConfig.ready()``. A module that fails is removed from
-    ``sys.modules`` so a later import tries again and shows the same error.
+    ``sys.modules``; later imports of it fail at once with the same error.
     """
-    from katas.harness import catalogue
-
     kata = catalogue.by_slug().get(app_config.label)
     names = tuple(n.removesuffix(".py").replace("/", ".") for n in kata.files) if kata else ()
     _import(app_config, names)
+
+
+def import_limit() -> float:
+    try:
+        value = float(os.environ.get(IMPORT_LIMIT_ENV_VAR, DEFAULT_IMPORT_LIMIT))
+    except ValueError:
+        return DEFAULT_IMPORT_LIMIT
+    return value if 0 < value < 3600 else DEFAULT_IMPORT_LIMIT
 
 
 def _import(app_config, names: tuple[str, ...]) -> None:
@@ -87,14 +102,24 @@ def _import(app_config, names: tuple[str, ...]) -> None:
         deferred.append((app_config, names))
         return
     broken.pop(app_config.label, None)
-    for name in names:
-        module = f"{app_config.name}.{name}"
-        try:
-            importlib.import_module(module)
-        except (Exception, SystemExit) as exc:  # the learner's code: any error, even exit()
-            sys.modules.pop(module, None)
-            broken[app_config.label] = _describe(module, exc)
-            return
+    before = isolation.connected()
+    try:
+        for name in names:
+            module = f"{app_config.name}.{name}"
+            try:
+                with limits.time_limit(import_limit()):
+                    importlib.import_module(module)
+            except KeyboardInterrupt as exc:
+                where = describe(module, exc).location()
+                print(f"\nInterrupted while importing {module} ({where})", file=sys.stderr)
+                raise
+            # The learner's code may raise anything, even exit() or an endless loop.
+            except (Exception, SystemExit, limits.TimeLimitExceeded) as exc:
+                sys.modules.pop(module, None)
+                broken[app_config.label] = describe(module, exc)
+                return
+    finally:
+        isolation.claim(app_config.label, before)
 
 
 def import_deferred() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from katas.harness import catalogue, targets
+from katas.harness import catalogue, limits, targets
 from katas.harness.report import Recorder
 
 HARNESS_TESTS = catalogue.ROOT / "tests" / "harness"
@@ -51,12 +51,13 @@ def pytest_load_initial_conftests(early_config, parser, args):
     # before any kata module is imported.
     given = early_config.known_args_namespace
     if given.solutions:
-        targets.activate(targets.SOLUTIONS)
+        os.environ[targets.ENV_VAR] = targets.SOLUTIONS
     elif given.katas_target:
         os.environ[targets.ENV_VAR] = given.katas_target
+    try:
         targets.activate(targets.from_environment())
-    else:
-        targets.activate(targets.from_environment())
+    except targets.TargetError as error:
+        raise pytest.UsageError(str(error)) from None
     return (yield)
 
 
@@ -101,7 +102,8 @@ class KataModule(pytest.Module):
     def _getobj(self):
         try:
             return super()._getobj()
-        except Exception as error:  # the learner module may raise anything at import
+        # The learner module may raise anything at import, even exit().
+        except (Exception, SystemExit, limits.TimeLimitExceeded) as error:
             kata = catalogue.kata_for_path(self.path)
             message = _broken_message(kata) or str(error)
             module = types.ModuleType(self.path.stem)
@@ -153,6 +155,10 @@ def _broken_message(kata: catalogue.Kata | None) -> str | None:
     )
 
 
+def _known_slugs() -> set[str]:
+    return {k.slug for k in catalogue.load()}
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     kata = kata_of(item)
@@ -160,15 +166,81 @@ def pytest_runtest_protocol(item, nextitem):
         return (yield)
     from katas.harness.isolation import only_receivers_of
 
-    with only_receivers_of(kata.slug, {k.slug for k in catalogue.load()}):
+    with only_receivers_of(kata.slug, _known_slugs()):
         return (yield)
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # A learner's post_migrate (or pre_migrate) receiver must not break, or drop a table
+    # of, the test database that every kata needs: none of the katas' receivers runs
+    # while it is set up. A kata that teaches post_migrate sends it in its own tests.
+    if fixturedef.argname != "django_db_setup":
+        return (yield)
+    from katas.harness.isolation import no_kata_receivers
+
+    with no_kata_receivers(_known_slugs()):
+        return (yield)
+
+
+TEST_LIMIT_ENV_VAR = "KATAS_TEST_LIMIT"
+DEFAULT_TEST_LIMIT = 20.0
+
+
+def _test_limit() -> float:
+    try:
+        value = float(os.environ.get(TEST_LIMIT_ENV_VAR, DEFAULT_TEST_LIMIT))
+    except ValueError:
+        return DEFAULT_TEST_LIMIT
+    return value if 0 < value < 86400 else DEFAULT_TEST_LIMIT
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    message = _broken_message(kata_of(item))
+    kata = kata_of(item)
+    if kata is None:
+        return (yield)
+    message = _broken_message(kata)
     if message:
         pytest.fail(message, pytrace=False)
+    from katas.harness.loading import describe
+
+    try:
+        with limits.time_limit(_test_limit()):
+            return (yield)
+    except limits.TimeLimitExceeded as exc:
+        stuck = describe(kata.module, exc)
+    pytest.fail(
+        f"This test did not finish in {_test_limit():g} s, so it was stopped.\n"
+        f"Your code was still running at {stuck.location()}: an endless loop, or a wait "
+        "for something that never comes?",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _katas_no_leaked_receivers(request):
+    """Fail a kata test that leaves a receiver connected (or disconnected) behind it.
+
+    Receivers belong in ready() or at the top of a module, connected once; code that
+    connects one while it runs connects it again on every call.
+    """
+    if kata_of(request.node) is None:
+        yield
+        return
+    from katas.harness.isolation import leaks, snapshot
+
+    before = snapshot()
+    yield
+    found = leaks(before)
+    if found:
+        pytest.fail(
+            "The signals' receivers changed during this test (they are put back now):\n  "
+            + "\n  ".join(found)
+            + "\nConnect receivers once, when the app is ready (at the top of receivers.py, "
+            "imported from ready()); a test or a function that connects one must disconnect it.",
+            pytrace=False,
+        )
 
 
 def where_to_look(kata: catalogue.Kata, task_number: int | None) -> str:
