@@ -43,7 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         args.module = COMMANDS["board"][0]
     from katas.cli.lookup import UnknownKata
+    from katas.harness import targets
 
+    try:
+        targets.from_environment()
+    except targets.TargetError as error:
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return 2
     try:
         return importlib.import_module(args.module).run(args)
     except UnknownKata as error:

@@ -17,7 +17,11 @@ STYLE = {
     progress.IN_PROGRESS: "yellow",
     progress.NOT_STARTED: "dim",
     progress.BROKEN: "bold red",
+    progress.UNJUDGED: "bold red",
 }
+
+# Below this width a table would cut the slugs a learner types: print a list instead.
+NARROW = 70
 
 
 def add_arguments(parser):
@@ -28,26 +32,41 @@ def add_arguments(parser):
     )
 
 
-def render(console: Console, states: list[progress.KataState]) -> None:
-    """Print the board for ``states``."""
+def _table(console: Console, states: list[progress.KataState]) -> None:
+    if console.width < NARROW:
+        console.print("[bold]Django signals katas[/]")
+        for s in states:
+            console.print(f"{s.kata.number:>2} {s.kata.slug}", markup=False, soft_wrap=True)
+            console.print(
+                f"   [{STYLE[s.state]}]{_label(s)}[/] {len(s.passed_tasks)}/{len(s.kata.tasks)}"
+            )
+        return
     table = Table(title="Django signals katas", title_justify="left")
-    for column in ("#", "kata", "state", "tasks"):
-        table.add_column(column)
+    table.add_column("#", justify="right")
+    table.add_column("kata", no_wrap=True)
+    table.add_column("state")
+    table.add_column("tasks", justify="right")
     for s in states:
-        label = s.state
-        if s.broken:
-            label = "broken (see below)"
         table.add_row(
             str(s.kata.number),
             f"{s.kata.slug}\n[dim]{s.kata.title}[/]",
-            f"[{STYLE[s.state]}]{label}[/]",
+            f"[{STYLE[s.state]}]{_label(s)}[/]",
             f"{len(s.passed_tasks)}/{len(s.kata.tasks)}",
         )
     console.print(table)
+
+
+def _label(state: progress.KataState) -> str:
+    return "broken (see below)" if state.state == progress.BROKEN else state.state
+
+
+def render(console: Console, states: list[progress.KataState]) -> None:
+    """Print the board for ``states``."""
+    _table(console, states)
     for s in states:
         if s.broken:  # in full, outside the table: a learner copies the path and line
             console.print(
-                f"{s.kata.slug} does not import: {s.broken['location']}: {s.broken['error']}",
+                f"{s.kata.slug} does not import: {s.broken.describe()}",
                 markup=False,
                 soft_wrap=True,
                 style="red",
@@ -83,7 +102,7 @@ def render(console: Console, states: list[progress.KataState]) -> None:
         f"{len(kata.tasks)}: {task.title}[/]"
     )
     if todo.broken:
-        console.print(f"[red]First fix: {todo.broken['location']}: {todo.broken['error']}[/]")
+        console.print(f"First fix: {todo.broken.describe()}", markup=False, style="red")
     console.print(task_words(kata, task.number), markup=False)
     console.print(f"Edit:  {files}\nRead:  {kata.readme.relative_to(catalogue.ROOT)}")
     console.print(f"Run:   python -m katas run {kata.slug}   (or: python -m katas watch)")
@@ -94,7 +113,7 @@ def run(args) -> int:
     try:
         states = progress.collect(fresh=getattr(args, "fresh", False))
     except progress.RunFailed as error:
-        print(error, file=sys.stderr)
+        print(f"python -m katas: {error}", file=sys.stderr)
         return 1
     render(Console(), states)
     return 0

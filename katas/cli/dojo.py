@@ -11,9 +11,10 @@ import time
 
 from rich.console import Console
 
-from katas.cli import lookup, progress, warm
+from katas.cli import lookup, progress
 from katas.cli.readme import task_words
 from katas.cli.saves import Saves
+from katas.harness import runner
 
 RETROSPECTIVE = (
     "What did we learn about Django signals today?",
@@ -76,16 +77,14 @@ def announce_rotation(console: Console, turn: int) -> None:
 
 def status(console: Console, state: progress.KataState, turns: Turns) -> None:
     minutes, seconds = divmod(int(turns.left()), 60)
-    label = state.state if not state.broken else f"broken: {state.broken['location']}"
+    label = state.state if not state.broken else f"broken: {state.broken.location()}"
     console.print(
         f"[bold]Turn {turns.number}[/] ({minutes}:{seconds:02d} left) | "
         f"{state.kata.slug}: {label}, {len(state.passed_tasks)}/{len(state.kata.tasks)} tasks"
     )
     if state.state not in (progress.SOLVED, progress.BROKEN) and state.first_failure:
         console.print(f"  next: task {state.next_task.number}: {state.next_task.title}")
-        console.print(
-            f"  {state.first_failure.get('message', '').splitlines()[0][:200]}", markup=False
-        )
+        console.print(f"  {state.first_failure.message.splitlines()[0][:200]}", markup=False)
 
 
 def retrospective(console: Console) -> None:
@@ -94,7 +93,9 @@ def retrospective(console: Console) -> None:
         console.print(f"{number}. {question}")
 
 
-def session(console: Console, kata, turns: Turns, ticks, check=warm.check, limit: int = 0) -> None:
+def session(
+    console: Console, kata, turns: Turns, ticks, check=progress.check, limit: int = 0
+) -> None:
     """Run the session: ``ticks`` yields True when the code changed, False each second."""
     status(console, check(kata), turns)
     for changed in ticks:
@@ -108,10 +109,10 @@ def session(console: Console, kata, turns: Turns, ticks, check=warm.check, limit
 
 def ticks_of(kata, poll: bool = False):
     """Yield True after each save of the kata's files, and False about once a second."""
-    saves = Saves(kata, poll)
+    saves = Saves([kata], poll)
     try:
         while True:
-            yield saves.wait(timeout=1)
+            yield bool(saves.wait(timeout=1))
     finally:
         saves.close()
 
@@ -119,7 +120,7 @@ def ticks_of(kata, poll: bool = False):
 def run(args) -> int:
     kata = lookup.find(args.kata)
     console = Console()
-    warm.preload()
+    runner.warm_up()
     console.rule(f"[bold]Coding dojo: kata {kata.number}, {kata.title}[/]")
     first = kata.tasks[0]
     console.print(f"Task 1 of {len(kata.tasks)}: {first.title}")

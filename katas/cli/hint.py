@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
-from katas.cli import lookup, progress
+from katas.cli import lookup, progress, store
 from katas.harness import catalogue
 
-# Which hints the learner has seen, per "slug:task"; .katas/ is git-ignored.
-STATE = catalogue.ROOT / ".katas" / "hints.json"
+# Which hints the learner has seen, per "slug:task", in .katas/ (katas.cli.store).
+STATE = "hints.json"
 
 
 def add_arguments(parser):
@@ -25,10 +24,10 @@ def add_arguments(parser):
 
 def shown_counts() -> dict:
     """Return how many hints of each task were shown; empty if none (or the file is unreadable)."""
-    try:
-        return json.loads(STATE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    counts = store.read(STATE)
+    if not isinstance(counts, dict):
         return {}
+    return {k: v for k, v in counts.items() if isinstance(v, int) and v >= 0}
 
 
 def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
@@ -41,8 +40,7 @@ def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
     key = f"{kata.slug}:{number}"
     position = min(counts.get(key, 0), len(task.hints) - 1)
     counts[key] = position + 1
-    STATE.parent.mkdir(exist_ok=True)
-    STATE.write_text(json.dumps(counts, indent=1), encoding="utf-8")
+    store.write(STATE, counts)  # a read-only checkout forgets: the hint still shows
     return position, task.hints[position]
 
 
@@ -61,7 +59,7 @@ def run(args) -> int:
             print(f"Kata {kata.slug} is solved: no hint needed. Next: python -m katas")
             return 0
         if state.broken:
-            print(f"First fix: {state.broken['location']}: {state.broken['error']}")
+            print(f"First fix: {state.broken.describe()}")
         number = state.next_task.number
     elif args.task not in {t.number for t in kata.tasks}:
         print(

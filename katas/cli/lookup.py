@@ -20,7 +20,7 @@ def find(text: str | None) -> catalogue.Kata:
         slugs = ", ".join(kata.slug for kata in katas)
         raise UnknownKata(f"which kata? give its number (1 to {len(katas)}) or slug: {slugs}")
     wanted = text.strip().lower().replace("-", "_")
-    if wanted.isdigit() and 1 <= int(wanted) <= len(katas):
+    if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(katas):
         return katas[int(wanted) - 1]
     for kata in katas:
         if kata.slug == wanted:

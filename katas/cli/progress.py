@@ -1,20 +1,17 @@
-"""Turn a test report into what a learner wants to know: which tasks are done.
-
-The report is the JSON written by the harness's pytest plugin (katas.harness.report);
-nothing here reads pytest's text output.
-"""
+"""Turn a test run into what a learner wants to know: which tasks of each kata are done."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from katas.harness import catalogue, report
+from katas.harness import catalogue, report, runner
 
 SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
+UNJUDGED = "not judged"
 
 
 class RunFailed(RuntimeError):
-    """The test run ended before writing its report; the message says what is known."""
+    """The test run ended before it judged the katas; the message says what is known."""
 
 
 @dataclass
@@ -23,12 +20,15 @@ class KataState:
 
     kata: catalogue.Kata
     passed_tasks: list[int] = field(default_factory=list)
-    broken: dict | None = None  # the report's entry: module, location, error
-    first_failure: dict | None = None  # the first failing test, in task order
+    broken: report.BrokenModule | None = None
+    first_failure: report.TestResult | None = None  # the first failing test, in task order
+    judged: bool = True  # False when the run ended before it said anything about this kata
     reused: bool = False  # True when the results come from an earlier run of the same inputs
 
     @property
     def state(self) -> str:
+        if not self.judged:
+            return UNJUDGED
         if self.broken:
             return BROKEN
         if len(self.passed_tasks) == len(self.kata.tasks) and self.first_failure is None:
@@ -44,84 +44,67 @@ class KataState:
         return self.kata.tasks[-1]
 
 
-def states(report: dict, katas=None) -> list[KataState]:
-    """Return one state per kata in ``katas`` (default: the whole course) from ``report``."""
-    katas = catalogue.load() if katas is None else katas
-    found = []
-    for kata in katas:
-        tests = [t for t in report.get("tests", []) if t.get("kata") == kata.slug]
-        state = KataState(kata, broken=report.get("broken", {}).get(kata.slug))
-        for task in kata.tasks:
-            of_task = [t for t in tests if t.get("task") == task.number]
-            if of_task and all(t["outcome"] == "passed" for t in of_task):
-                state.passed_tasks.append(task.number)
-        failing = [t for t in tests if t["outcome"] != "passed"]
-        failing.sort(key=lambda t: t.get("task") or 0)
-        state.first_failure = failing[0] if failing else None
-        if not tests and not state.broken:
-            state.first_failure = {"message": "no test ran", "task": None, "nodeid": kata.tests}
-        found.append(state)
-    return found
+def state_of(run: report.Run, kata: catalogue.Kata) -> KataState:
+    """Return where ``run`` leaves the learner on ``kata``."""
+    if not run.judged(kata.slug):
+        return KataState(kata, judged=False)
+    tests = run.tests_of(kata.slug)
+    state = KataState(kata, broken=run.broken.get(kata.slug))
+    for task in kata.tasks:
+        of_task = [t for t in tests if t.task == task.number]
+        if of_task and all(t.outcome == report.PASSED for t in of_task):
+            state.passed_tasks.append(task.number)
+    failing = [t for t in tests if t.outcome != report.PASSED]
+    failing.sort(key=lambda t: t.task or 0)  # stable: the plugin ran them in task order
+    state.first_failure = failing[0] if failing else None
+    return state
 
 
-def run_report(katas=None) -> dict:
-    """Run ``katas``' tests (default: all) in this process; return the plugin's JSON report.
+def why_unjudged(run: report.Run) -> str:
+    """Say, for a learner, why ``run`` judged nothing."""
+    if run.collection_errors:
+        return "pytest could not collect the tests:\n" + run.collection_errors[0][-1500:]
+    return (
+        f"The test run stopped before it could judge your katas (exit {run.exitstatus}). "
+        "What it printed last:\n" + run.output[-1500:]
+    )
 
-    In-process saves a second interpreter start; the caller is a short-lived
-    command, so Django being set up here afterwards harms nothing.
-    """
-    import contextlib
-    import io
-    import os
-    import tempfile
-    from pathlib import Path
 
-    import pytest
-
-    katas = catalogue.load() if katas is None else katas
-    with tempfile.TemporaryDirectory(prefix="katas-") as tmp:
-        path = Path(tmp) / "report.json"
-        os.chdir(catalogue.ROOT)  # pytest finds its configuration in pyproject.toml
-        quiet = io.StringIO()
-        stopped = None
-        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
-            try:
-                # --tb=no: the messages come from the report; formatting tracebacks is slow.
-                pytest.main(
-                    [k.tests for k in katas]
-                    + [f"--katas-report={path}", "-p", "no:cacheprovider", "-q", "--tb=no"]
-                )
-            except SystemExit as exit_:  # e.g. exit() at the top of a learner file
-                stopped = exit_
-        data = report.read(path) if path.exists() else {}
-    if not data:
-        reason = f"something called exit({stopped.code!r})" if stopped else "it wrote no report"
-        raise RunFailed(
-            f"The tests stopped before they could report ({reason}); "
-            "is there an exit() or sys.exit() in a learner file?\n" + quiet.getvalue()[-2000:]
+def check(kata: catalogue.Kata, target: str = "katas") -> KataState:
+    """Run ``kata``'s tests once now; return its state (watch, dojo)."""
+    run = runner.run([kata], target)
+    state = state_of(run, kata)
+    if not state.judged:
+        state.first_failure = report.TestResult(
+            kata.tests, kata.slug, None, report.ERROR, message=why_unjudged(run)
         )
-    return data
+    return state
 
 
 def collect(katas=None, fresh: bool = False) -> list[KataState]:
     """Return one state per kata of ``katas`` (default: all).
 
-    A kata whose inputs are unchanged since its last run reuses that run's results
-    (katas.cli.results); the others run now, together, in one pytest session.
-    ``fresh`` runs them all.
+    A kata whose inputs are unchanged since its last judged run reuses that run's
+    results (katas.cli.results); the others run now, together, in one child.
+    ``fresh`` runs them all. Raises :class:`RunFailed` when the run judged nothing.
     """
     from katas.cli import results
 
-    katas = catalogue.load() if katas is None else katas
-    wanted = results.keys(katas)
-    stored = {} if fresh else results.load()
-    stale = [k for k in katas if stored.get(k.slug, {}).get("key") != wanted[k.slug]]
+    katas = catalogue.load() if katas is None else tuple(katas)
+    keys = results.keys(katas)
+    stored = {} if fresh or keys is None else results.load(keys)
+    stale = [k for k in katas if k.slug not in stored]
+    found = {}
     if stale:
-        ran = results.split(run_report(stale), stale)
+        run = runner.run(stale)
+        if not run.finished:
+            raise RunFailed(why_unjudged(run))
         for kata in stale:
-            stored[kata.slug] = {**ran[kata.slug], "key": wanted[kata.slug]}
-        results.save(stored)
-    found = states(results.merge([stored[k.slug] for k in katas]), katas)
-    for state in found:
-        state.reused = state.kata not in stale
-    return found
+            found[kata.slug] = state_of(run, kata)
+        if keys is not None:
+            results.save(keys, {k.slug: run.only([k.slug]) for k in stale if run.judged(k.slug)})
+    for kata in katas:
+        if kata.slug not in found:
+            found[kata.slug] = state_of(stored[kata.slug], kata)
+            found[kata.slug].reused = True
+    return [found[k.slug] for k in katas]

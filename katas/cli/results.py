@@ -1,24 +1,31 @@
-"""Remember each kata's last test results, keyed by everything that could change them.
+"""Remember each kata's last judged results, keyed by everything that could change them.
 
 The board runs every kata's tests; most of a learner's katas did not change since
-the last look. A kata's results are reused only when its learner files, every other
-file of the katas, their tests and the solutions, and the Python environment are
-byte for byte what they were when those results were recorded by a real run; any
-difference reruns the kata. The store lives in .katas/ (git-ignored).
+the last look. A kata's stored results are reused only when its key matches: the
+kata's learner files, every other file pytest reads for the katas (their models,
+migrations, tests, shared test helpers, the harness itself, settings, conftest.py,
+pyproject.toml), Python, Django and every installed package's version, and every
+environment variable that pytest, Django or the harness read. The store is
+``.katas/results.json`` (katas.cli.store: a bad one is ignored and rebuilt).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
-from katas.harness import catalogue
+from katas.cli import store
+from katas.harness import catalogue, report
 
-STORE = catalogue.ROOT / ".katas" / "results.json"
-VERSION = 1  # bump when the stored shape or the key's recipe changes
+NAME = "results.json"
+VERSION = 2  # bump when the stored shape or the key's recipe changes
+
+# Environment variables that can change what pytest, Django or the harness do.
+ENV_PREFIXES = ("PYTEST_", "KATAS_", "DJANGO_", "CELERY_", "PYTHON")
+ENV_NAMES = ("DATABASE_URL",)
 
 
 def _files(directory: Path):
@@ -36,73 +43,82 @@ def _digest(paths) -> hashlib.sha256:
 
 
 def _environment() -> bytes:
-    """Describe the interpreter and its installed packages (an install touches site-packages)."""
-    parts = [sys.version, sys.executable, os.environ.get("KATAS_TARGET", "")]
-    for entry in sys.path:
-        if entry.endswith("site-packages") and os.path.isdir(entry):
-            parts.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
+    """Describe the interpreter, the installed packages and the environment pytest reads."""
+    parts = [sys.version, sys.executable]
+    parts += sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions() if d.metadata
+    )
+    parts += sorted(
+        f"{k}={v}" for k, v in os.environ.items() if k.startswith(ENV_PREFIXES) or k in ENV_NAMES
+    )
     return "\n".join(parts).encode()
 
 
-def keys(katas) -> dict[str, str]:
+def keys(katas) -> dict[str, str] | None:
     """Return, per kata slug, the key its stored results must carry to be reused.
 
-    Shared part: every file under katas/, tests/ and solutions/ that is not a learner
-    file, the root conftest.py and pyproject.toml, and the environment; so a
-    maintainer's change (or an edit outside the learner files) reruns everything.
-    Own part: the kata's learner files, so a learner's edit reruns that kata only.
+    Shared part: every file under katas/ and tests/ that is not a learner file (the
+    harness's own tests and the solutions cannot change a learner's verdict), the
+    root conftest.py and pyproject.toml, and the environment. Own part: the kata's
+    learner files, so a learner's edit reruns that kata only. None when the files
+    cannot be read (then nothing is reused or stored).
     """
     learner = {path for kata in catalogue.load() for path in kata.learner_paths()}
+    harness_tests = catalogue.ROOT / "tests" / "harness"
     shared = [
         path
-        for top in ("katas", "tests", "solutions")
-        if (catalogue.ROOT / top).is_dir()
+        for top in ("katas", "tests")
         for path in _files(catalogue.ROOT / top)
-        if path not in learner
+        if path not in learner and harness_tests not in path.parents
     ]
     shared += [catalogue.ROOT / "conftest.py", catalogue.ROOT / "pyproject.toml"]
-    base = _digest(p for p in shared if p.is_file())
-    base.update(_environment())
-    found = {}
-    for kata in katas:
-        digest = base.copy()
-        digest.update(_digest(p for p in kata.learner_paths() if p.is_file()).digest())
-        found[kata.slug] = digest.hexdigest()
+    try:
+        base = _digest(p for p in shared if p.is_file())
+        base.update(_environment())
+        found = {}
+        for kata in katas:
+            digest = base.copy()
+            own = [p for p in kata.learner_paths() if p.is_file()]
+            digest.update(_digest(own).digest() + str(len(own)).encode())
+            found[kata.slug] = digest.hexdigest()
+    except OSError:
+        return None
     return found
 
 
-def load() -> dict:
-    """Return the stored results per slug; empty when there are none or they are unreadable."""
-    try:
-        data = json.loads(STORE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+def load(keys: dict[str, str]) -> dict[str, report.Run]:
+    """Return the stored run of each kata whose stored key equals ``keys[slug]``.
+
+    Anything unreadable or of another shape counts as nothing stored.
+    """
+    found = {}
+    for slug, entry in _entries().items():
+        try:
+            if keys.get(slug) is not None and entry["key"] == keys[slug]:
+                run = report.Run.from_dict(entry["run"])
+                if run.judged(slug):
+                    found[slug] = run
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def _entries() -> dict:
+    data = store.read(NAME)
+    if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
-    return data.get("katas", {}) if data.get("version") == VERSION else {}
+    entries = data.get("katas")
+    if not isinstance(entries, dict):
+        return {}
+    return {s: e for s, e in entries.items() if isinstance(e, dict)}
 
 
-def save(stored: dict) -> None:
-    """Write the results per slug, atomically (a board killed mid-write leaves the old file)."""
-    STORE.parent.mkdir(exist_ok=True)
-    partial = STORE.with_suffix(".partial")
-    partial.write_text(json.dumps({"version": VERSION, "katas": stored}), encoding="utf-8")
-    partial.replace(STORE)
+def save(keys: dict[str, str], runs: dict[str, report.Run]) -> None:
+    """Store ``runs`` (per slug, each judged) under their keys, keeping the other katas' entries.
 
-
-def split(report: dict, katas) -> dict[str, dict]:
-    """Return, per kata, its share of a run's report: its tests and its broken entry."""
-    return {
-        kata.slug: {
-            "slug": kata.slug,
-            "tests": [t for t in report.get("tests", []) if t.get("kata") == kata.slug],
-            "broken": report.get("broken", {}).get(kata.slug),
-        }
-        for kata in katas
-    }
-
-
-def merge(parts: list[dict]) -> dict:
-    """Return one report (the shape progress.states reads) from per-kata shares."""
-    return {
-        "tests": [test for part in parts for test in part["tests"]],
-        "broken": {p["slug"]: p["broken"] for p in parts if p["broken"]},
-    }
+    Nothing is stored where the store cannot be written (a read-only checkout).
+    """
+    entries = _entries()
+    for slug, run in runs.items():
+        entries[slug] = {"key": keys[slug], "run": run.to_dict()}
+    store.write(NAME, {"version": VERSION, "katas": entries})

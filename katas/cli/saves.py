@@ -1,8 +1,8 @@
-"""Notice each save of a kata's learner files, from the moment you ask.
+"""Notice each save of the katas' learner files, from the moment you ask.
 
 watchfiles' ``watch()`` only starts watching when first iterated, so a save made
 while the tests run would be lost. ``Saves`` watches from a background thread as
-soon as it is created and queues what it sees.
+soon as it is created and queues which katas were saved.
 """
 
 from __future__ import annotations
@@ -11,58 +11,66 @@ import queue
 import threading
 from pathlib import Path
 
-from katas.harness import catalogue
-
 
 class Saves:
-    """The saves of ``kata``'s learner files (editors that save by rename included)."""
+    """The saves of ``katas``' learner files (editors that save by rename included)."""
 
-    def __init__(self, kata: catalogue.Kata, poll: bool = False):
+    def __init__(self, katas, poll: bool = False):
         import watchfiles
 
         self._queue: queue.Queue = queue.Queue()
         self._stop = threading.Event()
-        wanted = {p.resolve() for p in kata.learner_paths()}
+        owners = {p.resolve(): k.slug for k in katas for p in k.learner_paths()}
+        folders = sorted({str(k.directory) for k in katas})
 
         def pump():
             for batch in watchfiles.watch(
-                kata.directory,
+                *folders,
                 force_polling=poll or None,
                 debounce=50,
                 step=20,
                 stop_event=self._stop,
                 raise_interrupt=False,
             ):
-                if any(Path(path).resolve() in wanted for _, path in batch):
-                    self._queue.put(True)
+                for _, path in batch:
+                    slug = owners.get(Path(path).resolve())
+                    if slug is not None:
+                        self._queue.put(slug)
 
         self._thread = threading.Thread(target=pump, daemon=True)
         self._thread.start()
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until a save (True) or until ``timeout`` seconds pass (False).
+    def wait(self, timeout: float | None = None) -> set[str]:
+        """Block until a save, or until ``timeout`` seconds pass; return the saved katas' slugs.
 
-        Saves that piled up meanwhile count as one: the next check sees them all.
+        Saves that piled up meanwhile count together: the next check sees them all.
+        An empty set means the time ran out.
         """
+        remaining = timeout
+        saved: set[str] = set()
         try:
-            # Short waits keep Ctrl-C responsive in the main thread.
-            remaining = timeout
-            while True:
+            while not saved:
+                # Short waits keep Ctrl-C responsive in the main thread.
                 step = 0.25 if remaining is None else min(0.25, remaining)
                 try:
-                    self._queue.get(timeout=step)
-                    break
+                    saved.add(self._queue.get(timeout=step))
                 except queue.Empty:
                     if remaining is not None:
                         remaining -= step
                         if remaining <= 0:
-                            return False
-            while not self._queue.empty():
-                self._queue.get_nowait()
-            return True
+                            return saved
+            saved |= self.pending()
+            return saved
         except KeyboardInterrupt:
             self.close()
             raise
+
+    def pending(self) -> set[str]:
+        """Return (and forget) the katas saved since the last look, without waiting."""
+        saved = set()
+        while not self._queue.empty():
+            saved.add(self._queue.get_nowait())
+        return saved
 
     def close(self) -> None:
         self._stop.set()

@@ -1,101 +1,144 @@
-"""`python -m katas verify`: the maintainers' check of every kata.
+"""`python -m katas verify [KATA...]`: the maintainers' check of every kata.
 
-For each kata in the catalogue: every test fails on the shipped kata, by an
-assertion (an import, collection or fixture error teaches nothing); every test
-passes on the reference solution; every task has tests; and the catalogue
-matches the files. Both targets run at once, in two pytest processes.
+For each kata of the catalogue: the files match the catalogue; every test fails on
+the shipped kata, by an assertion (an import, collection or fixture error teaches
+nothing); every test passes on the reference solution; every task has tests; each
+mistake of its gallery fails, by an assertion, showing its expected message; and
+each alternative passes. Django is set up once; each target runs in a forked child,
+two at a time.
 """
 
 from __future__ import annotations
 
-from katas.harness import catalogue, consistency, runner
+import sys
+
+from katas.cli import lookup
+from katas.harness import catalogue, consistency, report, runner, targets
 
 TEACHING_FAILURES = {"AssertionError", "Failed"}
 
 
 def add_arguments(parser):
     parser.add_argument(
-        "slugs", nargs="*", metavar="KATA", help="check only these katas (default: all)"
+        "katas",
+        nargs="*",
+        metavar="KATA",
+        help="check only these katas: slugs, unique prefixes or numbers (default: all)",
     )
 
 
-def kata_problems(kata, shipped: runner.Run, solved: runner.Run) -> list[str]:
-    """Return what is wrong with one kata's two runs."""
+def _not_teaching(test: report.TestResult) -> bool:
+    return test.outcome != report.FAILED or test.exception not in TEACHING_FAILURES
+
+
+def kata_problems(kata, shipped: report.Run, solved: report.Run) -> list[str]:
+    """Return what is wrong with one kata's shipped and solution runs."""
     found = []
     red, green = shipped.tests_of(kata.slug), solved.tests_of(kata.slug)
     if not red:
         found.append("no tests ran")
     for test in red:
-        name = test["nodeid"].split("::", 1)[-1]
-        if test["outcome"] == "passed":
-            found.append(f"{name} already passes on the shipped kata")
-        elif test["outcome"] != "failed" or test["exception"] not in TEACHING_FAILURES:
+        if test.outcome == report.PASSED:
+            found.append(f"{test.name} already passes on the shipped kata")
+        elif _not_teaching(test):
             found.append(
-                f"{name} fails on the shipped kata with {test['exception'] or test['outcome']} "
-                f"in {test['when']}, not with an assertion: {test['message'][:200]}"
+                f"{test.name} fails on the shipped kata with {test.exception or test.outcome} "
+                f"in {test.when}, not with an assertion: {test.message[:200]}"
             )
-        if test["task"] is None:
-            found.append(f"{name} has no @pytest.mark.task(N)")
-        elif test["task"] not in {t.number for t in kata.tasks}:
-            found.append(f"{name} is tagged task {test['task']}, which the catalogue lacks")
+        if test.task is None:
+            found.append(f"{test.name} has no @pytest.mark.task(N)")
+        elif test.task not in {t.number for t in kata.tasks}:
+            found.append(f"{test.name} is tagged task {test.task}, which the catalogue lacks")
     for test in green:
-        if test["outcome"] != "passed":
-            name = test["nodeid"].split("::", 1)[-1]
-            found.append(f"{name} {test['outcome']} on the solution: {test['message'][:200]}")
-    if {t["nodeid"] for t in red} != {t["nodeid"] for t in green}:
+        if test.outcome != report.PASSED:
+            found.append(f"{test.name} {test.outcome} on the solution: {test.message[:200]}")
+    if {t.nodeid for t in red} != {t.nodeid for t in green}:
         found.append("the two targets collected different tests")
-    tagged = {t["task"] for t in red}
+    tagged = {t.task for t in red}
     for task in kata.tasks:
         if task.number not in tagged:
             found.append(f"task {task.number} ({task.title}) has no test")
     for run in (shipped, solved):
-        if kata.slug in run.report.get("broken", {}):
-            broken = run.report["broken"][kata.slug]
-            found.append(f"{run.target}: {broken['location']} does not import: {broken['error']}")
+        if kata.slug in run.broken:
+            found.append(f"{run.target}: does not import: {run.broken[kata.slug].describe()}")
+    return found
+
+
+def entry_problems(kata, kind: str, entry, run: report.Run) -> list[str]:
+    """Return what is wrong with one gallery entry's run: a mistake passes, an alternative fails."""
+    name = f"{kind}/{entry.name}"
+    tests = run.tests_of(kata.slug)
+    if not run.judged(kata.slug):
+        return [f"{name}: the run judged nothing (exit {run.exitstatus}): {run.output[-300:]}"]
+    if kata.slug in run.broken:
+        return [f"{name}: does not import: {run.broken[kata.slug].describe()}"]
+    if kind == "alternatives":
+        return [
+            f"{name} is correct but {t.name} {t.outcome}: {t.message[:200]}"
+            for t in tests
+            if t.outcome != report.PASSED
+        ]
+    failing = [t for t in tests if t.outcome != report.PASSED]
+    if not failing:
+        return [f"{name} passes every test: the tests miss this mistake"]
+    found = [
+        f"{name}: {t.name} fails with {t.exception or t.outcome} in {t.when}, not with an "
+        f"assertion: {t.message[:200]}"
+        for t in failing
+        if _not_teaching(t)
+    ]
+    expected = (consistency.describe_entry(kata, entry) or {}).get("expected", "")
+    if expected and not any(expected in t.message for t in failing):
+        found.append(
+            f"{name}: no failure message shows {expected!r}; the first says: "
+            f"{failing[0].message[:200]}"
+        )
     return found
 
 
 def run(args) -> int:
-    katas = catalogue.load()
-    if args.slugs:
-        known = catalogue.by_slug()
-        unknown = [s for s in args.slugs if s not in known]
-        if unknown:
-            print(f"verify: no kata {', '.join(map(repr, unknown))} in the catalogue")
-            return 2
-        katas = tuple(known[s] for s in args.slugs)
-    problems = {"catalogue": consistency.problems(catalogue.load())}
-    # --tb=no: verify reads messages from the report; formatting tracebacks is slow.
-    shipped, solved = runner.run_both([kata.tests for kata in katas], extra=["--tb=no"])
+    katas = tuple(dict.fromkeys(lookup.find(text) for text in args.katas)) or catalogue.load()
+    problems = {"catalogue": consistency.problems(katas)}
+    entries = [(kata, kind, entry) for kata in katas for kind, entry in consistency.gallery(kata)]
+    runner.warm_up()
+    jobs = [(katas, targets.KATAS), (katas, targets.SOLUTIONS)]
+    jobs += [([kata], entry.relative_to(catalogue.ROOT).as_posix()) for kata, _, entry in entries]
+    shipped, solved, *gallery_runs = runner.run_many(jobs)
     for run_ in (shipped, solved):
-        for error in run_.report.get("collection_errors", []):
+        for error in run_.collection_errors:
+            problems["catalogue"].append(f"{run_.target}: could not collect {error[-300:]}")
+        if not run_.finished and not run_.collection_errors:
             problems["catalogue"].append(
-                f"{run_.target}: could not collect {error['nodeid']}: {error['message'][-300:]}"
-            )
-        if not run_.report:
-            problems["catalogue"].append(
-                f"{run_.target}: pytest wrote no report (exit {run_.returncode}):\n"
+                f"{run_.target}: pytest did not finish (exit {run_.exitstatus}):\n"
                 + run_.output[-1500:]
             )
 
     width = max(len(k.slug) for k in katas)
-    print(f"{'#':>2}  {'kata':<{width}}  tests  shipped  solution  verdict")
-    failed = bool(problems["catalogue"])
+    print(f"{'#':>2}  {'kata':<{width}}  tests  shipped  solution  gallery        verdict")
     for kata in katas:
         found = kata_problems(kata, shipped, solved)
-        red = shipped.tests_of(kata.slug)
-        green = solved.tests_of(kata.slug)
-        n_red = sum(t["outcome"] == "failed" for t in red)
-        n_green = sum(t["outcome"] == "passed" for t in green)
+        mine = [
+            (kind, e, r) for (k, kind, e), r in zip(entries, gallery_runs, strict=True) if k is kata
+        ]
+        for kind, entry, entry_run in mine:
+            found += entry_problems(kata, kind, entry, entry_run)
+        red, green = shipped.tests_of(kata.slug), solved.tests_of(kata.slug)
+        n_red = sum(t.outcome == report.FAILED for t in red)
+        n_green = sum(t.outcome == report.PASSED for t in green)
+        n_mistakes = sum(kind == "mistakes" for kind, _, _ in mine)
+        gallery = f"{n_mistakes} mis, {len(mine) - n_mistakes} alt"
         verdict = "ok" if not found else f"{len(found)} problem(s)"
         print(
             f"{kata.number:>2}  {kata.slug:<{width}}  {len(red):>5}  "
-            f"{n_red:>3} red  {n_green:>4} green  {verdict}"
+            f"{n_red:>3} red  {n_green:>4} green  {gallery:<13}  {verdict}"
         )
         problems[kata.slug] = found
-        failed = failed or bool(found)
+    failed = any(problems.values())
     for where, found in problems.items():
         for problem in found:
             print(f"  {where}: {problem}")
-    print("verify: " + ("FAILED" if failed else f"all {len(katas)} katas are sound"))
-    return 1 if failed else 0
+    if failed:
+        print("verify: FAILED", file=sys.stderr)
+        return 1
+    print(f"verify: all {len(katas)} katas are sound ({len(entries)} gallery entries judged right)")
+    return 0

@@ -150,7 +150,8 @@ def leaks(before: dict[Signal, list]) -> list[str]:
         ]
         old_keys, new_keys = {e[0] for e in old}, {e[0] for e in ours}
         added = [e for e in ours if e[0] not in old_keys]
-        removed = [e for e in old if e[0] not in new_keys]
+        # An entry whose receiver was garbage-collected meanwhile was not disconnected.
+        removed = [e for e in old if e[0] not in new_keys and _receiver(e) is not None]
         if not added and not removed:
             continue
         name = _signal_name(signal)

@@ -13,3 +13,6 @@ Read README.md beside this file for the story and the tasks.
 #
 # TODO (task 3): two orders placed at once, from stale Product objects, must both
 #   count: let the database do the subtraction (an F() expression).
+#
+# TODO (task 4): one job per receiver: each receiver, called on its own, does its own
+#   job and nothing of the other's.

@@ -5,7 +5,7 @@ the second save of a user tries to insert a second Profile for them.
 Why people write it: the usual tutorial version creates the profile on post_save and
 is only ever shown with a fresh user, where it works.
 
-Expected message: only when the user is created
+Expected message: tried to create a second Profile
 """
 
 from django.conf import settings
