@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from katas.harness import catalogue
+from katas.harness import catalogue, report
 
 ROOT = catalogue.ROOT
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
@@ -46,34 +45,33 @@ class RepoCopy:
                     ROOT / "solutions" / kata.slug / name, self.path / "katas" / kata.slug / name
                 )
 
-    def run(self, *args: str) -> Outcome:
-        """Run pytest in the copy; return its result and the harness's JSON report."""
-        report = self.path / "report.json"
-        report.unlink(missing_ok=True)
+    def run(self, *args: str, timeout: float = 300) -> Outcome:
+        """Run pytest in the copy; return its result and the harness's report."""
+        path = self.path / "report.json"
+        path.unlink(missing_ok=True)
         result = self.pytester.runpytest_subprocess(
-            *args, f"--katas-report={report}", "-p", "no:cacheprovider"
+            *args, f"--katas-report={path}", "-p", "no:cacheprovider", timeout=timeout
         )
-        data = json.loads(report.read_text()) if report.exists() else {}
-        return Outcome(result, data)
+        return Outcome(result, report.read(path))
 
 
 class Outcome:
-    """A finished run in a :class:`RepoCopy`: pytest's result and the JSON report."""
+    """A finished run in a :class:`RepoCopy`: pytest's result and the typed report."""
 
-    def __init__(self, result: pytest.RunResult, report: dict):
+    def __init__(self, result: pytest.RunResult, run: report.Run | None):
         self.result = result
-        self.report = report
-        self.text = result.stdout.str()
+        self.run = run or report.Run("none", -1)
+        self.text = result.stdout.str() + result.stderr.str()
 
-    def tests(self, kata: str | None = None) -> list[dict]:
-        return [t for t in self.report.get("tests", []) if kata is None or t["kata"] == kata]
+    def tests(self, kata: str | None = None) -> list[report.TestResult]:
+        return [t for t in self.run.tests if kata is None or t.kata == kata]
 
     def outcomes(self, kata: str | None = None) -> set[str]:
         """Return the set of outcomes of ``kata``'s tests (default: every test)."""
-        return {t["outcome"] for t in self.tests(kata)}
+        return {t.outcome for t in self.tests(kata)}
 
-    def others(self, kata: str) -> list[dict]:
-        return [t for t in self.tests() if t["kata"] != kata]
+    def others(self, kata: str) -> list[report.TestResult]:
+        return [t for t in self.tests() if t.kata != kata]
 
 
 @pytest.fixture

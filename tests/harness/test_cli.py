@@ -3,12 +3,11 @@
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
 from katas.cli import dojo, lookup, progress
-from katas.harness import catalogue, consistency
+from katas.harness import catalogue, consistency, report
 
 FIRST = catalogue.load()[0]
 
@@ -53,17 +52,17 @@ def test_a_missing_kata_argument_lists_the_katas():
 
 def report_for(kata, outcomes, broken=None):
     tests = [
-        {"nodeid": f"t::{i}", "kata": kata.slug, "task": task, "outcome": outcome, "message": "m"}
+        report.TestResult(f"t::{i}", kata.slug, task, outcome, message="m")
         for i, (task, outcome) in enumerate(outcomes)
     ]
-    return {"tests": tests, "broken": {kata.slug: broken} if broken else {}}
+    return report.Run("katas", 1, tests, broken={kata.slug: broken} if broken else {})
 
 
 def test_states_follow_the_tasks_that_pass():
     tasks = [t.number for t in FIRST.tasks]
 
     def state(outcomes, broken=None):
-        return progress.states(report_for(FIRST, outcomes, broken), [FIRST])[0]
+        return progress.state_of(report_for(FIRST, outcomes, broken), FIRST)
 
     assert state([(n, "failed") for n in tasks]).state == progress.NOT_STARTED
     partly = state([(tasks[0], "passed")] + [(n, "failed") for n in tasks[1:]])
@@ -73,7 +72,7 @@ def test_states_follow_the_tasks_that_pass():
         tasks[1],
     )
     assert state([(n, "passed") for n in tasks]).state == progress.SOLVED
-    broken = {"module": "m", "location": "katas/x.py:3", "error": "SyntaxError"}
+    broken = report.BrokenModule("m", "SyntaxError", "katas/x.py", 3)
     assert state([(n, "failed") for n in tasks], broken).state == progress.BROKEN
 
 
@@ -116,7 +115,7 @@ def test_the_board_explains_a_learner_file_that_exits(katas_repo):
 
     # The loader catches SystemExit like any import error: the kata is broken, not the board.
     assert done.returncode == 0, done.stderr
-    assert f"katas/{FIRST.slug}/{FIRST.files[0]}:1: SystemExit: 3" in done.stdout
+    assert f"katas/{FIRST.slug}/{FIRST.files[0]}:1: the module calls exit(3)" in done.stdout
 
 
 def test_results_keys_follow_the_learner_files_and_everything_else(katas_repo, monkeypatch):
@@ -181,6 +180,7 @@ def test_the_shipped_copies_match_the_learner_files():
 def test_consistency_names_a_stale_or_missing_shipped_copy(katas_repo, monkeypatch):
     monkeypatch.setattr(catalogue, "ROOT", katas_repo.path)
     monkeypatch.setattr(catalogue, "KATAS_DIR", katas_repo.path / "katas")
+    monkeypatch.setattr(catalogue, "SOLUTIONS_DIR", katas_repo.path / "solutions")
     learner = FIRST.learner_paths()[0]
     learner.write_text(learner.read_text() + "# a maintainer's change\n")
 
@@ -207,15 +207,15 @@ def test_solution_asks_first_then_shows_a_diff(katas_repo):
 WARM_SCRIPT = """
 import sys
 from pathlib import Path
-from katas.cli import warm
-from katas.harness import catalogue
+from katas.cli import progress
+from katas.harness import catalogue, runner
 
-warm.preload()
+runner.warm_up()
 kata = catalogue.load()[0]
 target = kata.learner_paths()[0]
 for text in sys.argv[1:]:
     target.write_text(text)  # same size each time, very likely within one second
-    print(warm.check(kata).state)
+    print(progress.check(kata).state)
 """
 
 
@@ -260,9 +260,14 @@ def test_watch_stops_cleanly_on_ctrl_c(katas_repo):
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)
+    seen = ""
+    while "Watching" not in seen:  # the first check is done: Ctrl-C now
+        line = process.stdout.readline()
+        assert line, "watch ended before it said it was watching"
+        seen += line
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
+    out = seen + out
 
     assert "Watching" in out
     assert "Stopped watching" in out

@@ -6,40 +6,47 @@ import os
 import subprocess
 import sys
 
+import pytest
 from rich.console import Console
 
 from katas.cli import progress, watch
-from katas.harness import catalogue
+from katas.harness import catalogue, report
 
 FIRST = catalogue.load()[0]
 
 STATE_SCRIPT = """
 import json, sys
-from katas.cli import warm
-from katas.harness import catalogue
-warm.preload()
+from katas.cli import progress
+from katas.harness import catalogue, runner
+runner.warm_up()
 kata = catalogue.load()[0]
-state = warm.check(kata)
+state = progress.check(kata)
 print(json.dumps({"state": state.state, "passed": state.passed_tasks,
-                  "broken": state.broken}))
+                  "broken": state.broken and state.broken.location()}))
 """
 
+# The same check with fork (watch, dojo on POSIX) and without (a fresh pytest process,
+# as on Windows): both must judge the learner's code the same.
+WAYS = pytest.mark.parametrize("no_fork", ["", "1"], ids=["forked", "subprocess"])
 
-def warm_state(repo) -> dict:
+
+def warm_state(repo, no_fork="") -> dict:
     """Run one warm check of the first kata inside ``repo``; return its state as a dict."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
         [sys.executable, "-c", STATE_SCRIPT],
         cwd=repo.path,
         capture_output=True,
         text=True,
         timeout=120,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+        env={**env, "KATAS_NO_FORK": no_fork},
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_the_warm_runner_reports_what_a_fresh_run_reports(katas_repo):
+@WAYS
+def test_the_warm_runner_reports_what_a_fresh_run_reports(katas_repo, no_fork):
     solution = (katas_repo.path / "solutions" / FIRST.slug / FIRST.files[0]).read_text()
     # Half a solution: task 1 passes, a later task does not.
     katas_repo.write(
@@ -47,20 +54,21 @@ def test_the_warm_runner_reports_what_a_fresh_run_reports(katas_repo):
         solution.replace("if raw or not created:", "if False:"),
     )
 
-    fresh = progress.states(katas_repo.run(FIRST.tests).report, [FIRST])[0]
-    warm = warm_state(katas_repo)
+    fresh = progress.state_of(katas_repo.run(FIRST.tests).run, FIRST)
+    warm = warm_state(katas_repo, no_fork)
 
     assert warm == {"state": fresh.state, "passed": fresh.passed_tasks, "broken": None}
     assert fresh.state == progress.IN_PROGRESS
 
 
-def test_the_warm_runner_reports_a_learner_file_that_does_not_import(katas_repo):
+@WAYS
+def test_the_warm_runner_reports_a_learner_file_that_does_not_import(katas_repo, no_fork):
     katas_repo.write(f"katas/{FIRST.slug}/{FIRST.files[0]}", "def oops(:\n")
 
-    warm = warm_state(katas_repo)
+    warm = warm_state(katas_repo, no_fork)
 
     assert warm["state"] == progress.BROKEN
-    assert FIRST.files[0] in warm["broken"]["location"]
+    assert f"{FIRST.files[0]}:1" in warm["broken"]
 
 
 def test_watch_shows_only_the_first_failing_task():
@@ -68,7 +76,9 @@ def test_watch_shows_only_the_first_failing_task():
     state = progress.KataState(
         kata,
         passed_tasks=[],
-        first_failure={"nodeid": "tests/x.py::test_first", "message": "expected one profile"},
+        first_failure=report.TestResult(
+            "tests/x.py::test_first", kata.slug, 1, "failed", message="expected one profile"
+        ),
     )
     out = io.StringIO()
 

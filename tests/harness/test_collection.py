@@ -18,5 +18,5 @@ def test_the_learner_view_fails_every_kata_test_and_errors_none(katas_repo):
 
     assert run.result.ret == 1
     assert run.outcomes() == {"failed"}, run.text
-    assert run.report["collection_errors"] == []
-    assert {t["exception"] for t in run.tests()} <= {"AssertionError", "Failed"}
+    assert run.run.collection_errors == []
+    assert {t.exception for t in run.tests()} <= {"AssertionError", "Failed"}

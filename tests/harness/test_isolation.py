@@ -18,13 +18,13 @@ def solved_repo(katas_repo):
 def assert_only_kata_fails(run, message_part):
     assert run.tests(KATA), run.text
     assert run.outcomes(KATA) == {"failed"}, run.text
-    assert all(message_part in t["message"] for t in run.tests(KATA)), run.tests(KATA)[0]
+    assert all(message_part in t.message for t in run.tests(KATA)), run.tests(KATA)[0]
     others = run.others(KATA)
     assert others, "the copy should hold other tests too"
-    assert {t["outcome"] for t in others} <= {"passed"}, [
-        t for t in others if t["outcome"] != "passed"
+    assert {t.outcome for t in others} <= {"passed"}, [
+        t for t in others if t.outcome != "passed"
     ][:3]
-    assert run.report["collection_errors"] == []
+    assert run.run.collection_errors == []
 
 
 def test_a_syntax_error_fails_only_that_kata(solved_repo):
@@ -35,7 +35,7 @@ def test_a_syntax_error_fails_only_that_kata(solved_repo):
     assert_only_kata_fails(run, "does not import")
     assert f"{LEARNER_FILE}:1" in run.text
     assert "SyntaxError" in run.text
-    assert "importlib" not in run.tests(KATA)[0]["message"]
+    assert "importlib" not in run.tests(KATA)[0].message
 
 
 def test_an_import_error_fails_only_that_kata(solved_repo):
@@ -54,7 +54,7 @@ def test_a_learner_file_that_calls_exit_fails_only_that_kata(solved_repo):
     run = solved_repo.run()
 
     assert_only_kata_fails(run, "does not import")
-    assert "SystemExit: 3" in run.text
+    assert f"{LEARNER_FILE}:3: the module calls exit(3) when imported" in run.text
 
 
 def test_a_receiver_for_every_sender_that_raises_stays_in_its_kata(solved_repo):
@@ -71,7 +71,7 @@ def test_a_receiver_for_every_sender_that_raises_stays_in_its_kata(solved_repo):
     run = solved_repo.run()
 
     assert run.outcomes(KATA) == {"failed"}, run.text
-    assert {t["outcome"] for t in run.others(KATA)} == {"passed"}, run.text
+    assert {t.outcome for t in run.others(KATA)} == {"passed"}, run.text
 
 
 def test_a_test_module_importing_broken_learner_code_fails_without_stopping_collection(
@@ -86,11 +86,11 @@ def test_a_test_module_importing_broken_learner_code_fails_without_stopping_coll
 
     run = solved_repo.run()
 
-    assert run.report["collection_errors"] == []
-    top = [t for t in run.tests(KATA) if "test_imports_at_top" in t["nodeid"]]
-    assert [t["outcome"] for t in top] == ["failed"], run.text
-    assert "does not import" in top[0]["message"]
-    assert {t["outcome"] for t in run.others(KATA)} == {"passed"}
+    assert run.run.collection_errors == []
+    top = [t for t in run.tests(KATA) if "test_imports_at_top" in t.nodeid]
+    assert [t.outcome for t in top] == ["failed"], run.text
+    assert "does not import" in top[0].message
+    assert {t.outcome for t in run.others(KATA)} == {"passed"}
 
 
 def test_solutions_mode_never_imports_the_learner_files(katas_repo):
@@ -102,7 +102,7 @@ def test_solutions_mode_never_imports_the_learner_files(katas_repo):
 
     assert run.tests()
     assert run.outcomes() == {"passed"}, run.text
-    assert run.report["target"] == "solutions"
+    assert run.run.target == "solutions"
 
 
 def test_a_solution_module_keeps_its_kata_name_and_real_file(katas_repo):

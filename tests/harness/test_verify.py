@@ -57,4 +57,4 @@ def test_verify_names_an_unknown_kata(katas_repo):
     done = verify(katas_repo, "no_such_kata")
 
     assert done.returncode == 2
-    assert "no kata 'no_such_kata'" in done.stdout
+    assert "no kata 'no_such_kata'" in done.stderr
