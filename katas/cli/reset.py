@@ -24,10 +24,14 @@ def back_up(kata: catalogue.Kata):
     """Copy the learner's current files into a new timestamped folder; return it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = BACKUPS / f"{kata.slug}-{stamp}"
-    folder.mkdir(parents=True)
+    # Copied under a temporary name, renamed when complete: a backup stopped half-way
+    # (Ctrl-C, a full disk) is never mistaken for a whole one.
+    partial = BACKUPS / f"{folder.name}.partial"
+    partial.mkdir(parents=True)
     for path in kata.learner_paths():
         if path.exists():
-            shutil.copy2(path, folder / path.name)
+            shutil.copy2(path, partial / path.name)
+    partial.rename(folder)
     return folder
 
 

@@ -83,20 +83,19 @@ class Watch:
             saved = self.saves.pending()
             if state.state == progress.SOLVED and not saved:
                 # Moving on: but a save made meanwhile must be checked first.
-                following = self.first_unsolved(after=kata)
+                following = self.first_unsolved(after=kata) or self.first_unsolved()
                 saved = self.saves.pending()
                 if not saved:
-                    if following is None and not self._earlier_unsolved(kata):
+                    if following is None:
                         self.console.print("[bold green]That was the last kata. Well done![/]")
                         return
-                    if following is not None:
-                        note = (
-                            f"[bold green]Solved: kata {kata.number}, {kata.slug}.[/] "
-                            f"Next: kata {following.number}, {following.slug}."
-                        )
-                        kata = following
-                        state = self.check(kata)
-                        continue
+                    note = (
+                        f"[bold green]Solved: kata {kata.number}, {kata.slug}.[/] "
+                        f"Next: kata {following.number}, {following.slug}."
+                    )
+                    kata = following
+                    state = self.check(kata)
+                    continue
             if not saved:
                 files = ", ".join(kata.files)
                 self.console.print(
@@ -105,9 +104,6 @@ class Watch:
                 saved = self.saves.wait()
             kata = self._kata_to_show(kata, saved)
             state = self.check(kata)
-
-    def _earlier_unsolved(self, kata: catalogue.Kata) -> bool:
-        return any(k.slug not in self.solved for k in self.katas if k.number < kata.number)
 
     def _kata_to_show(self, current: catalogue.Kata, saved: set[str]) -> catalogue.Kata:
         """The kata to check after ``saved``: the current one, or the first saved one before it."""

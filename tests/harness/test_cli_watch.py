@@ -89,3 +89,44 @@ def test_watch_shows_only_the_first_failing_task():
     assert "expected one profile" in text
     for task in kata.tasks[1:]:
         assert task.title not in text
+
+
+class ScriptedSaves:
+    """Stands in for Saves: hands out the saves of a script, one look at a time."""
+
+    def __init__(self, looks):
+        self.looks = list(looks)
+
+    def pending(self):
+        return self.looks.pop(0) if self.looks else set()
+
+    def wait(self, timeout=None):
+        raise KeyboardInterrupt  # the learner stops watching
+
+
+def test_watch_rechecks_a_save_made_after_solved_before_moving_on(monkeypatch):
+    first, second = catalogue.load()[:2]
+    # The learner's first save solves the first kata; a second save, a moment later
+    # (while watch checks the next kata), breaks it again.
+    verdicts = {first.slug: [True, False], second.slug: [False]}
+    checked = []
+
+    def check(kata):
+        checked.append(kata.slug)
+        solved = verdicts[kata.slug].pop(0)
+        return progress.KataState(
+            kata, passed_tasks=[t.number for t in kata.tasks] if solved else []
+        )
+
+    monkeypatch.setattr(progress, "check", check)
+    out = io.StringIO()
+    saves = ScriptedSaves([set(), {first.slug}])
+    spy = watch.Watch(Console(file=out, width=200), saves, catalogue.load())
+
+    with pytest.raises(KeyboardInterrupt):
+        spy.follow(first)
+
+    assert checked == [first.slug, second.slug, first.slug]
+    assert out.getvalue().rstrip().splitlines()[-1].startswith("Watching"), out.getvalue()
+    last_screen = out.getvalue().rsplit(f"kata {first.number}: {first.slug}", 1)[-1]
+    assert "Solved" not in last_screen

@@ -21,9 +21,9 @@ def assert_only_kata_fails(run, message_part):
     assert all(message_part in t.message for t in run.tests(KATA)), run.tests(KATA)[0]
     others = run.others(KATA)
     assert others, "the copy should hold other tests too"
-    assert {t.outcome for t in others} <= {"passed"}, [
-        t for t in others if t.outcome != "passed"
-    ][:3]
+    assert {t.outcome for t in others} <= {"passed"}, [t for t in others if t.outcome != "passed"][
+        :3
+    ]
     assert run.run.collection_errors == []
 
 
