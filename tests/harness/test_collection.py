@@ -1,5 +1,7 @@
 """Plain `pytest` is the learner's: it collects kata tests only."""
 
+from katas.harness import catalogue
+
 
 def test_plain_pytest_skips_the_harness_tests_unless_named(katas_repo):
     katas_repo.write("tests/harness/__init__.py", "")
@@ -20,3 +22,30 @@ def test_the_learner_view_fails_every_kata_test_and_errors_none(katas_repo):
     assert run.outcomes() == {"failed"}, run.text
     assert run.run.collection_errors == []
     assert {t.exception for t in run.tests()} <= {"AssertionError", "Failed"}
+
+
+def test_tests_run_in_course_order_then_task_order(katas_repo):
+    first, second = catalogue.load()[:2]
+    katas_repo.write(
+        f"{first.tests}/test_order.py",
+        "import pytest\n\n\n@pytest.mark.task(2)\ndef test_b():\n    pass\n\n\n"
+        "@pytest.mark.task(1)\ndef test_a():\n    pass\n",
+    )
+
+    run = katas_repo.run(second.tests, first.tests)
+
+    ran = [(t.kata, t.task) for t in run.tests() if t.kata in (first.slug, second.slug)]
+    assert ran == sorted(ran, key=lambda kt: (kt[0] != first.slug, kt[1]))
+
+
+def test_a_failure_says_where_to_look(katas_repo):
+    kata = catalogue.load()[0]
+
+    run = katas_repo.run(kata.tests, "--tb=short")
+
+    task = kata.tasks[0]
+    assert "Where to look" in run.text
+    assert f"Task 1 of {len(kata.tasks)}: {task.title}" in run.text
+    assert f"Edit: katas/{kata.slug}/{kata.files[0]}" in run.text
+    assert f"Read: katas/{kata.slug}/README.md" in run.text
+    assert f"Hint: python -m katas hint {kata.slug} 1" in run.text

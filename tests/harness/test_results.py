@@ -1,0 +1,89 @@
+"""The board's memory of results: keyed on every input, never stored from a bad run,
+and never in the way (a store in a bad shape, or one that cannot be written)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from katas.cli import results, store
+from katas.harness import catalogue, report
+
+FIRST = catalogue.load()[0]
+
+
+def board(repo, *args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "katas", "board", *args],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize(
+    "shape", ["[]", "null", "garbage{", '{"version": 2, "katas": []}', "folder", "katas-is-a-file"]
+)
+def test_a_store_in_a_bad_shape_is_ignored_and_rebuilt(katas_repo, shape):
+    folder = katas_repo.path / ".katas"
+    if shape == "katas-is-a-file":
+        folder.write_text("not a folder")
+    elif shape == "folder":
+        (folder / "results.json").mkdir(parents=True)
+    else:
+        katas_repo.write(".katas/results.json", shape)
+
+    done = board(katas_repo)
+
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert FIRST.slug in done.stdout
+    rebuilt = json.loads((folder / "results.json").read_text())
+    assert set(rebuilt["katas"]) == {k.slug for k in catalogue.load()}
+
+
+def test_the_key_follows_the_environment_pytest_reads(monkeypatch):
+    before = results.keys([FIRST])
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:katas")
+    assert results.keys([FIRST]) != before
+    monkeypatch.delenv("PYTEST_ADDOPTS")
+    monkeypatch.setenv("KATAS_TARGET", "solutions")
+    assert results.keys([FIRST]) != before
+
+
+def test_a_changed_environment_reruns_every_kata(katas_repo):
+    assert board(katas_repo).returncode == 0
+    assert "reused" in board(katas_repo).stdout
+
+    again = board(katas_repo, env={"KATAS_TEST_LIMIT": "30"})
+
+    assert "reused" not in again.stdout
+
+
+def test_nothing_is_stored_from_a_run_that_crashed(katas_repo):
+    katas_repo.write(f"katas/{FIRST.slug}/{FIRST.files[0]}", "import os\n\nos._exit(0)\n")
+
+    done = board(katas_repo)
+
+    assert done.returncode == 1
+    assert "stopped before it could judge" in done.stderr
+    assert not (katas_repo.path / ".katas" / "results.json").exists()
+
+
+def test_a_store_that_cannot_be_written_is_not_kept(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setattr(store, "FOLDER", blocker / ".katas")  # cannot be created
+    run = report.Run("katas", 1, [report.TestResult("t::x", FIRST.slug, 1, "failed")])
+
+    results.save({FIRST.slug: "k"}, {FIRST.slug: run})  # does not raise
+
+    assert results.load({FIRST.slug: "k"}) == {}
+    assert store.write("hints.json", {}) is False
