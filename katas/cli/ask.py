@@ -10,7 +10,7 @@ def confirm(question: str, assume_yes: bool) -> bool:
     if assume_yes:
         return True
     if not sys.stdin.isatty():
-        print(f"{question} No terminal to ask on: pass --yes to go ahead.")
+        print(f"{question} No terminal to ask on: pass --yes to go ahead.", file=sys.stderr)
         return False
     try:
         answer = input(f"{question} [y/N] ")

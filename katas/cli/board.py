@@ -110,10 +110,9 @@ def render(console: Console, states: list[progress.KataState]) -> None:
 
 
 def run(args) -> int:
-    try:
-        states = progress.collect(fresh=getattr(args, "fresh", False))
-    except progress.RunFailed as error:
-        print(f"python -m katas: {error}", file=sys.stderr)
-        return 1
+    states = progress.collect(fresh=getattr(args, "fresh", False))
     render(Console(), states)
-    return 0
+    unjudged = [s for s in states if not s.judged]
+    for state in unjudged:
+        print(f"{state.kata.slug}: {state.first_failure.message}", file=sys.stderr)
+    return 1 if unjudged else 0

@@ -47,11 +47,11 @@ def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
 def run(args) -> int:
     kata = lookup.find(args.kata)
     if args.task is None:
-        try:
-            state = progress.collect([kata])[0]
-        except progress.RunFailed as error:
+        state = progress.collect([kata])[0]
+        if not state.judged:
             print(
-                f"{error}\nName the task instead: python -m katas hint {kata.slug} 1",
+                f"{state.first_failure.message}\n"
+                f"Name the task instead: python -m katas hint {kata.slug} 1",
                 file=sys.stderr,
             )
             return 1

@@ -10,10 +10,6 @@ SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started
 UNJUDGED = "not judged"
 
 
-class RunFailed(RuntimeError):
-    """The test run ended before it judged the katas; the message says what is known."""
-
-
 @dataclass
 class KataState:
     """Where a learner stands on one kata."""
@@ -65,14 +61,13 @@ def why_unjudged(run: report.Run) -> str:
     if run.collection_errors:
         return "pytest could not collect the tests:\n" + run.collection_errors[0][-1500:]
     return (
-        f"The test run stopped before it could judge your katas (exit {run.exitstatus}). "
-        "What it printed last:\n" + run.output[-1500:]
+        f"The test run stopped before it could judge this kata (exit {run.exitstatus}): does "
+        "a learner file end the process (os._exit(), a crash)? What it printed last:\n"
+        + (run.output[-1500:] or "(nothing)")
     )
 
 
-def check(kata: catalogue.Kata, target: str = "katas") -> KataState:
-    """Run ``kata``'s tests once now; return its state (watch, dojo)."""
-    run = runner.run([kata], target)
+def _state_or_why(run: report.Run, kata: catalogue.Kata) -> KataState:
     state = state_of(run, kata)
     if not state.judged:
         state.first_failure = report.TestResult(
@@ -81,12 +76,29 @@ def check(kata: catalogue.Kata, target: str = "katas") -> KataState:
     return state
 
 
+def check(kata: catalogue.Kata, target: str = "katas") -> KataState:
+    """Run ``kata``'s tests once now; return its state (watch, dojo)."""
+    return _state_or_why(runner.run([kata], target), kata)
+
+
+def _judge(katas) -> dict[str, report.Run]:
+    """Run ``katas`` together; if that run crashed, run each alone, to judge all that can be.
+
+    A learner file that ends the whole process (``os._exit()``, a crash) then costs
+    only its own kata a verdict.
+    """
+    run = runner.run(katas)
+    if run.finished or len(katas) == 1:
+        return {kata.slug: run for kata in katas}
+    return {kata.slug: runner.run([kata]) for kata in katas}
+
+
 def collect(katas=None, fresh: bool = False) -> list[KataState]:
     """Return one state per kata of ``katas`` (default: all).
 
     A kata whose inputs are unchanged since its last judged run reuses that run's
     results (katas.cli.results); the others run now, together, in one child.
-    ``fresh`` runs them all. Raises :class:`RunFailed` when the run judged nothing.
+    ``fresh`` runs them all.
     """
     from katas.cli import results
 
@@ -96,13 +108,14 @@ def collect(katas=None, fresh: bool = False) -> list[KataState]:
     stale = [k for k in katas if k.slug not in stored]
     found = {}
     if stale:
-        run = runner.run(stale)
-        if not run.finished:
-            raise RunFailed(why_unjudged(run))
+        runs = _judge(stale)
         for kata in stale:
-            found[kata.slug] = state_of(run, kata)
+            found[kata.slug] = _state_or_why(runs[kata.slug], kata)
         if keys is not None:
-            results.save(keys, {k.slug: run.only([k.slug]) for k in stale if run.judged(k.slug)})
+            judged = {
+                k.slug: runs[k.slug].only([k.slug]) for k in stale if runs[k.slug].judged(k.slug)
+            }
+            results.save(keys, judged)
     for kata in katas:
         if kata.slug not in found:
             found[kata.slug] = state_of(stored[kata.slug], kata)

@@ -7,6 +7,7 @@ in a tarball or zip download too.
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import datetime
 
 from katas.cli import ask, lookup
@@ -41,7 +42,8 @@ def run(args) -> int:
     if missing:
         print(
             f"reset: the shipped copy {missing[0].relative_to(catalogue.ROOT)} is missing; "
-            "nothing was changed"
+            "nothing was changed",
+            file=sys.stderr,
         )
         return 1
     files = ", ".join(kata.files)

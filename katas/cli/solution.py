@@ -6,7 +6,7 @@ import difflib
 import sys
 
 from katas.cli import ask, lookup
-from katas.harness import catalogue
+from katas.harness import catalogue, consistency
 
 
 def add_arguments(parser):
@@ -53,4 +53,16 @@ def run(args) -> int:
         Console().print(Syntax(text, "diff", theme="ansi_dark"))
     else:
         print(text, end="")
+    show_mistakes(kata)
     return 0
+
+
+def show_mistakes(kata) -> None:
+    """List the kata's gallery of mistakes: what people get wrong, each with its folder."""
+    mistakes = [e for kind, e in consistency.gallery(kata) if kind == "mistakes"]
+    if not mistakes:
+        return
+    print(f"\nMistakes people make in {kata.slug} (each one a folder of code the tests reject):")
+    for entry in mistakes:
+        summary = (consistency.describe_entry(kata, entry) or {}).get("summary", "")
+        print(f"  {entry.relative_to(catalogue.ROOT)}/  {summary.removeprefix('Mistake: ')}")

@@ -58,7 +58,24 @@ def pytest_load_initial_conftests(early_config, parser, args):
         targets.activate(targets.from_environment())
     except targets.TargetError as error:
         raise pytest.UsageError(str(error)) from None
+    from katas.harness import loading
+
+    loading.only = _katas_named(given.file_or_dir or [])
     return (yield)
+
+
+def _katas_named(args) -> set[str] | None:
+    """Return the katas whose tests ``args`` name, or None when they name more (or nothing)."""
+    paths = [str(a).split("::")[0] for a in args]
+    if not paths:
+        return None
+    found = set()
+    for path in paths:
+        kata = catalogue.kata_for_path(Path(path))
+        if kata is None:
+            return None
+        found.add(kata.slug)
+    return found
 
 
 def pytest_configure(config):

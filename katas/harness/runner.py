@@ -109,6 +109,7 @@ def _child(job: Job, extra) -> None:  # pragma: no cover - runs in the forked ch
         os.chdir(catalogue.ROOT)  # pytest finds its configuration in pyproject.toml
         os.environ[targets.ENV_VAR] = job.target
         targets.activate(job.target)
+        loading.only = {kata.slug for kata in job.katas}
         loading.import_deferred()  # the learner's code, fresh from disk (when warm)
         import pytest
 

@@ -73,8 +73,10 @@ def test_nothing_is_stored_from_a_run_that_crashed(katas_repo):
     done = board(katas_repo)
 
     assert done.returncode == 1
-    assert "stopped before it could judge" in done.stderr
-    assert not (katas_repo.path / ".katas" / "results.json").exists()
+    assert f"{FIRST.slug}: The test run stopped before it could judge this kata" in done.stderr
+    stored = json.loads((katas_repo.path / ".katas" / "results.json").read_text())["katas"]
+    # The other katas were judged, each alone, and only they are stored.
+    assert set(stored) == {k.slug for k in catalogue.load()} - {FIRST.slug}
 
 
 def test_a_store_that_cannot_be_written_is_not_kept(monkeypatch, tmp_path):
