@@ -83,6 +83,10 @@ def pytest_configure(config):
     path = config.getoption("katas_report")
     if path:
         config.pluginmanager.register(Recorder(Path(path)), "katas-report")
+    from katas.harness import brief
+
+    if brief.wanted(config):
+        config.pluginmanager.register(brief.Brief(), "katas-brief")
 
 
 def pytest_report_header(config):

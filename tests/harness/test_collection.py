@@ -49,3 +49,18 @@ def test_a_failure_says_where_to_look(katas_repo):
     assert f"Edit: katas/{kata.slug}/{kata.files[0]}" in run.text
     assert f"Read: katas/{kata.slug}/README.md" in run.text
     assert f"Hint: python -m katas hint {kata.slug} 1" in run.text
+
+
+def test_plain_pytest_is_brief_one_failure_in_full_and_a_line_per_kata(katas_repo):
+    katas = catalogue.load()
+
+    plain = katas_repo.run()
+    everything = katas_repo.run("--tb=short")
+
+    assert len(plain.text.splitlines()) < 60 + len(katas), plain.text
+    assert plain.text.count("Where to look") == 1
+    for kata in katas:
+        assert f"{kata.number:>2} {kata.slug}" in plain.text
+    assert "python -m katas" in plain.text
+    assert everything.text.count("Where to look") == len(plain.tests())
+    assert f"{len(plain.tests())} failed" in plain.text
