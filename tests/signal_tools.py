@@ -89,7 +89,7 @@ def where_in_learner_code(error: BaseException) -> str | None:
 
 
 def _default_advice(error: BaseException) -> str:
-    from django.db import TransactionManagementError
+    from django.db.transaction import TransactionManagementError
 
     if isinstance(error, TransactionManagementError):
         return SWALLOWED_ADVICE
