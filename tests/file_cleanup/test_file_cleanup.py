@@ -11,12 +11,12 @@ from tests.signal_tools import learner_code
 pytestmark = pytest.mark.django_db
 
 
-def course_with_file(title="Signals 101"):
+def course_with_file(title="Signals 101", using="default"):
     course = Course(title=title)
     course.thumbnail.save(
         f"{title.lower().replace(' ', '-')}.png", ContentFile(b"\x89PNG"), save=False
     )
-    course.save()
+    course.save(using=using)
     assert default_storage.exists(course.thumbnail.name)
     return course
 
@@ -151,6 +151,28 @@ def test_a_rolled_back_delete_keeps_the_file(django_capture_on_commit_callbacks)
     assert default_storage.exists(kept_name), (
         "A delete that was rolled back removed the file anyway: the course is back, its "
         "thumbnail is not. Delete the file in a transaction.on_commit() callback."
+    )
+
+
+@pytest.mark.task(2)
+@pytest.mark.django_db(databases=["default", "other"])
+def test_a_delete_in_another_database_waits_for_that_databases_commit(
+    django_capture_on_commit_callbacks,
+):
+    course = course_with_file("Elsewhere", using="other")
+    name = course.thumbnail.name
+
+    with (
+        deleting("Deleting a course from the database 'other'"),
+        django_capture_on_commit_callbacks(using="other", execute=True),
+    ):
+        course.delete()
+
+    assert not default_storage.exists(name), (
+        f"A course deleted from the database 'other' kept its file {name!r} after 'other' "
+        "committed. post_delete passes `using`, the database the row was deleted from: "
+        "Pass using=using to transaction.on_commit() (and query that database), or the "
+        "callback waits for the commit of the default database instead."
     )
 
 
