@@ -1,11 +1,11 @@
-"""Mistake: a receiver without **kwargs.
+"""Mistake: a receiver without ``**kwargs``.
 
 What is wrong: send() calls every receiver with ``signal=`` as well as the
 arguments the sender passes, and a signal may gain arguments later. A receiver
 that names only (sender, user, course) raises TypeError on the first send.
 Why people write it: the function looks complete with the three arguments it uses.
 
-Expected message: def receiver(sender, <the arguments you use>, **kwargs)
+Expected message: write the receiver as (sender, user, course, **kwargs)
 """
 
 from django.dispatch import receiver
