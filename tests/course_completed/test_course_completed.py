@@ -125,6 +125,12 @@ def test_complete_course_works_and_sends_with_no_receiver_connected(learner, cou
     assert calls == [Course], (
         f"complete_course() should send course_completed every time; a receiver saw {calls}."
     )
+    awarded = Certificate.objects.filter(user=learner, course=course).count()
+    assert awarded == 0, (
+        f"With no receiver connected, complete_course() still awarded {awarded} Certificate(s): "
+        "the service does the receiver's job itself. It should only announce the event; "
+        "awarding certificates belongs in the receiver (receivers.py)."
+    )
 
 
 @pytest.mark.task(2)

@@ -1,6 +1,7 @@
 """Pre_save fills a slug, once, in the same INSERT, within max_length."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
@@ -82,6 +83,22 @@ def test_bulk_create_sends_no_pre_save():
     )
     # Not your bug: bulk_create (and QuerySet.update) send no pre_save at all.
     assert Blog.objects.get(title="Made in bulk").slug == ""
+
+
+@pytest.mark.task(1)
+def test_saving_other_models_is_left_alone():
+    expect_slug_filled()
+    every_sender = (
+        "Connect the receiver to Blog only (sender=Blog): without a sender it runs before "
+        "every save of every model in the project."
+    )
+    with learner_code("Saving a Group", advice={Exception: every_sender}):
+        group = Group.objects.create(name="editors")
+
+    assert not hasattr(group, "slug"), (
+        f"Saving a Group gave it a slug attribute ({group.slug!r}): your receiver ran for a "
+        "model that is not Blog. " + every_sender
+    )
 
 
 @pytest.mark.task(2)
