@@ -159,6 +159,7 @@ def test_a_rolled_back_delete_keeps_the_file(django_capture_on_commit_callbacks)
 def test_a_delete_in_another_database_waits_for_that_databases_commit(
     django_capture_on_commit_callbacks,
 ):
+    expect_files_removed(django_capture_on_commit_callbacks)
     course = course_with_file("Elsewhere", using="other")
     name = course.thumbnail.name
 
