@@ -31,6 +31,9 @@ ROOT_URLCONF = "katas.urls"
 DATABASES = {
     # Tests run on an in-memory SQLite database (Django's default for SQLite tests).
     "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
+    # A second database, for the tests that check a receiver honours the `using` its
+    # signal passes (file_cleanup); set up only when a test asks for it.
+    "other": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "other.sqlite3"},
 }
 # A fast hasher keeps the learner's loop instant: the default PBKDF2 spends a quarter
 # of a second on every create_user(). Never do this in production.

@@ -9,9 +9,9 @@ from django.dispatch import receiver
 from .models import Course
 
 
-def delete_if_orphaned(storage, name):
-    """Delete the stored file ``name`` unless a course still references it."""
-    if not Course.objects.filter(thumbnail=name).exists():
+def delete_if_orphaned(storage, name, using):
+    """Delete the stored file ``name`` unless a course in database ``using`` still references it."""
+    if not Course.objects.using(using).filter(thumbnail=name).exists():
         storage.delete(name)
 
 
@@ -27,6 +27,7 @@ def delete_thumbnail_post_delete(sender, instance, using, **kwargs):
     name = instance.thumbnail.name
     if not name:
         return
+    # ``using`` is the database the course was deleted from: wait for *its* commit, and ask it.
     transaction.on_commit(
-        partial(delete_if_orphaned, instance.thumbnail.storage, name), using=using
+        partial(delete_if_orphaned, instance.thumbnail.storage, name, using), using=using
     )

@@ -10,7 +10,7 @@ from django.dispatch import Signal
 from katas.course_completed import services
 from katas.course_completed import signals as kata_signals
 from katas.course_completed.models import Certificate, Course
-from tests.signal_tools import connected, modules_of
+from tests.signal_tools import call_learner, connected, modules_of
 
 pytestmark = pytest.mark.django_db
 
@@ -52,23 +52,22 @@ def spying():
         signal.disconnect(dispatch_uid="tests.spy")
 
 
-def complete(user, course):
-    try:
-        return services.complete_course(user, course)
-    except IntegrityError as error:
-        pytest.fail(
-            f"complete_course() raised IntegrityError ({error}): a second certificate for the "
-            "same user and course. Make the receiver idempotent.",
-            pytrace=False,
-        )
-    except TypeError as error:
-        # A receiver and the send() disagree on the keyword arguments (user=, course=).
-        pytest.fail(
-            f"complete_course() raised TypeError ({error}): send course_completed with "
-            "sender=Course, user= and course=, and write the receiver as "
-            "(sender, user, course, **kwargs).",
-            pytrace=False,
-        )
+COMPLETE_ADVICE = {
+    IntegrityError: (
+        "A second certificate for the same user and course hit the unique constraint: "
+        "make the receiver idempotent (get_or_create, or look before you create)."
+    ),
+    TypeError: (
+        "The receiver and send() disagree on the arguments: send course_completed with "
+        "sender=Course, user= and course=, and write the receiver as "
+        "(sender, user, course, **kwargs)."
+    ),
+}
+
+
+def complete(user, course, doing="complete_course(user, course)"):
+    """Call the learner's service; an error in it, or a swallowed one, fails with advice."""
+    return call_learner(doing, services.complete_course, user, course, advice=COMPLETE_ADVICE)
 
 
 @pytest.mark.task(1)
@@ -76,9 +75,36 @@ def test_complete_course_sends_course_completed_with_user_and_course(learner, co
     with spying() as sent:
         complete(learner, course)
 
-    assert sent == [(Course, {"user": learner, "course": course})], (
-        "complete_course(user, course) should send course_completed once with "
-        f"sender=Course, user= and course=; a receiver saw {sent or 'nothing'}."
+    assert len(sent) == 1, (
+        "complete_course(user, course) should send course_completed exactly once; "
+        f"a receiver saw {len(sent)} sends: {sent or 'nothing'}."
+    )
+    sender, arguments = sent[0]
+    assert sender is Course, (
+        "course_completed should be sent with sender=Course (the class, as Django's model "
+        f"signals do); it was sent with sender={sender!r}. A receiver connected with "
+        "sender=Course hears only sends whose sender is the class: use type(course)."
+    )
+    # Extra keyword arguments are fine: receivers take **kwargs so that new ones break nobody.
+    given = {name: arguments.get(name) for name in ("user", "course")}
+    assert given == {"user": learner, "course": course}, (
+        "course_completed should carry the user and the course as keyword arguments "
+        f"user= and course=; a receiver got {given} (all arguments: {sorted(arguments)})."
+    )
+
+
+@pytest.mark.task(1)
+def test_each_completion_sends_its_own_user_and_course(learner, course):
+    other_learner = get_user_model().objects.create_user(username="ada")
+    other_course = Course.objects.create(title="Celery")
+    with spying() as sent:
+        complete(learner, course)
+        complete(other_learner, other_course)
+
+    seen = [(arguments.get("user"), arguments.get("course")) for _, arguments in sent]
+    assert seen == [(learner, course), (other_learner, other_course)], (
+        "Each call of complete_course(user, course) should send its own user and course; "
+        f"receivers saw {seen or 'nothing'}."
     )
 
 
@@ -99,6 +125,12 @@ def test_complete_course_works_and_sends_with_no_receiver_connected(learner, cou
     assert calls == [Course], (
         f"complete_course() should send course_completed every time; a receiver saw {calls}."
     )
+    awarded = Certificate.objects.filter(user=learner, course=course).count()
+    assert awarded == 0, (
+        f"With no receiver connected, complete_course() still awarded {awarded} Certificate(s): "
+        "the service does the receiver's job itself. It should only announce the event; "
+        "awarding certificates belongs in the receiver (receivers.py)."
+    )
 
 
 @pytest.mark.task(2)
@@ -115,10 +147,26 @@ def test_completing_a_course_awards_one_certificate(learner, course):
 @pytest.mark.task(2)
 def test_completing_the_same_course_twice_leaves_one_certificate(learner, course):
     complete(learner, course)
-    complete(learner, course)
+    complete(learner, course, doing="Completing the same course a second time")
 
     found = Certificate.objects.filter(user=learner, course=course).count()
     assert found == 1, f"Completing a course twice should leave 1 Certificate; found {found}."
+
+
+@pytest.mark.task(2)
+def test_each_user_gets_a_certificate_for_each_course_they_complete(learner, course):
+    other_learner = get_user_model().objects.create_user(username="ada")
+    other_course = Course.objects.create(title="Celery")
+    for user, completed in [(learner, course), (learner, other_course), (other_learner, course)]:
+        complete(user, completed)
+
+    awarded = sorted(Certificate.objects.values_list("user__username", "course__title"))
+    expected = sorted([("grace", "Signals"), ("grace", "Celery"), ("ada", "Signals")])
+    assert awarded == expected, (
+        "grace completed Signals and Celery, ada completed Signals: each completion should "
+        f"award its own user a Certificate for its own course; found {awarded}. Use the "
+        "user and the course the signal carries."
+    )
 
 
 @pytest.mark.task(3)

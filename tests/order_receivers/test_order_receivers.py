@@ -5,7 +5,7 @@ from django.db.models.signals import post_save
 from factory.django import mute_signals
 
 from katas.order_receivers.models import Order, Product
-from tests.signal_tools import connected
+from tests.signal_tools import call_learner, connected
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +25,21 @@ def stock_of(product):
     return Product.objects.values_list("stock", flat=True).get(pk=product.pk)
 
 
+RECEIVER_ARGUMENTS = {
+    TypeError: "A receiver must accept the arguments every signal sends: "
+    "def receiver(sender, instance, created, **kwargs)."
+}
+
+
 def place(product, quantity=3, email="ada@example.com"):
-    try:
-        return Order.objects.create(product=product, quantity=quantity, customer_email=email)
-    except TypeError as error:  # a receiver without **kwargs, most often
-        pytest.fail(
-            f"Placing an order raised TypeError: {error}. A receiver must accept the "
-            "arguments every signal sends: def receiver(sender, instance, created, **kwargs).",
-            pytrace=False,
-        )
+    return call_learner(
+        "Placing an order",
+        Order.objects.create,
+        product=product,
+        quantity=quantity,
+        customer_email=email,
+        advice=RECEIVER_ARGUMENTS,
+    )
 
 
 @pytest.mark.task(1)
@@ -107,14 +113,8 @@ def one_named(receivers, *words):
 
 def call_alone(receiver, arguments):
     """Call ``receiver`` as post_save would, failing the test if it cannot take the call."""
-    try:
-        receiver(**arguments)
-    except TypeError as error:
-        pytest.fail(
-            f"{receiver.__name__}(...) with post_save's arguments raised TypeError: {error}. "
-            "Accept them all: def receiver(sender, instance, created, **kwargs).",
-            pytrace=False,
-        )
+    doing = f"{receiver.__name__}(...) with post_save's arguments"
+    call_learner(doing, receiver, advice=RECEIVER_ARGUMENTS, **arguments)
 
 
 @pytest.mark.task(4)

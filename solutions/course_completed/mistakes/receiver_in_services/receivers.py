@@ -1,0 +1,1 @@
+"""Receivers: none here; see services.py."""
