@@ -132,14 +132,22 @@ def gallery(kata):
 
 
 def describe_entry(kata, entry) -> dict | None:
-    """Return a gallery entry's ``summary`` line, ``text`` and ``expected`` message fragment."""
-    first = next((entry / n for n in kata.files if (entry / n).is_file()), None)
-    if first is None:
+    """Return a gallery entry's ``summary`` line, ``text`` and ``expected`` message fragment.
+
+    They come from the first of its learner files (in catalogue order) with a docstring.
+    None when the entry holds no learner file.
+    """
+    files = [entry / n for n in kata.files if (entry / n).is_file()]
+    if not files:
         return None
-    try:
-        text = ast.get_docstring(ast.parse(first.read_text(encoding="utf-8"))) or ""
-    except SyntaxError:
-        text = ""
+    text = ""
+    for path in files:
+        try:
+            text = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        except SyntaxError:
+            text = ""
+        if text:
+            break
     expected = ""
     for line in text.splitlines():
         if line.startswith("Expected message:"):
