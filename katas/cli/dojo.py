@@ -121,6 +121,16 @@ def build(args, clock=time.monotonic) -> Dojo:
     return Dojo(Rotation(people, pairs=args.people is None), turn * 60, clock=clock, limit=limit)
 
 
+def stop_on_sigterm() -> None:
+    """End on SIGTERM as on Ctrl-C: the retrospective is still saved."""
+    import signal
+
+    def interrupt(number, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def run(args) -> int:
     try:
         dojo = build(args)
@@ -130,6 +140,7 @@ def run(args) -> int:
     kata = lookup.find(args.kata)
     console = Console()
     session.prepare()
+    stop_on_sigterm()
     live = session.Session(kata, dojo)
     server = None
     if args.web:

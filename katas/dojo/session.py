@@ -8,6 +8,7 @@ clock; the terminal view and the web page's threads read ``view()`` and call
 from __future__ import annotations
 
 import threading
+import time
 
 from katas.cli import progress, warm
 from katas.dojo.model import Dojo
@@ -84,13 +85,17 @@ class Session:
         self.lock = threading.RLock()
         self.greened: list[int] = []  # the tasks that turned green at the last check
         self.checks = 0
+        self.last_check = {"seconds": None, "finished": None}  # how long, and when (epoch)
 
     def refresh(self) -> list[int]:
         """Run the kata's tests (outside the lock) and record the result."""
+        began = time.monotonic()
         state = self._check(self.kata)
+        took = time.monotonic() - began
         with self.lock:
             self.state = state
             self.checks += 1
+            self.last_check = {"seconds": took, "finished": time.time()}
             self.greened = self.dojo.record(
                 state.passed_tasks, solved=state.state == progress.SOLVED
             )
@@ -139,4 +144,5 @@ class Session:
                     else None
                 ),
                 "checks": self.checks,
+                "last_check": dict(self.last_check),
             }

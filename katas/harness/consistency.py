@@ -5,7 +5,7 @@ from __future__ import annotations
 from katas.harness import catalogue
 
 # Folders of katas/ that are tooling, not katas.
-TOOLING = {"harness", "cli", "__pycache__"}
+TOOLING = {"harness", "cli", "dojo", "__pycache__"}
 
 
 def problems(katas=None) -> list[str]:
@@ -53,7 +53,7 @@ def problems(katas=None) -> list[str]:
     for directory in sorted(tests_dir.iterdir()):
         if (
             directory.is_dir()
-            and directory.name not in ("harness", "__pycache__")
+            and directory.name not in ("harness", "browser", "__pycache__")
             and directory not in kata_tests
         ):
             found.append(f"tests/{directory.name}/ belongs to no kata in the catalogue")
