@@ -210,6 +210,8 @@ def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto:
     if display:
         display.start()
     try:
+        if lines:
+            lines.opening(live.view())
         live.refresh()
         if lines:
             lines.checked(live.view())

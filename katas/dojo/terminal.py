@@ -158,6 +158,13 @@ def screen(view: dict, interactive: bool = True, height: int | None = None) -> P
     return Panel(Group(*parts), title=title, title_align="left")
 
 
+def roles_text(driver: str, navigator: str | None) -> str:
+    """``Ana drives, Dan navigates``, or ``Pair 2 at the keyboard``."""
+    if navigator:
+        return f"{driver} drives, {navigator} navigates"
+    return f"{driver} at the keyboard"
+
+
 class Lines:
     """The view without a terminal: one line per event, nothing redrawn."""
 
@@ -165,23 +172,26 @@ class Lines:
         self.console = console
         self.shown: tuple | None = None
 
+    def say(self, text: str) -> None:
+        # soft_wrap: a line is never cut or broken by the console; the reader's window wraps it.
+        self.console.print(text, soft_wrap=True, highlight=False, markup=False)
+
+    def opening(self, view: dict) -> None:
+        kata = view["kata"]
+        self.console.rule(f"[bold]Coding dojo: kata {kata['number']}, {kata['title']}[/]")
+        self.say(f"Edit {', '.join(kata['files'])}. Turns of {minutes_seconds(view['length'])}.")
+        self.say(f"Rotation: {', '.join(view['people'])}. Ctrl-C ends the session.")
+
     def turn_started(self, view: dict) -> None:
-        roles = f"{view['driver']} drives" + (
-            f", {view['navigator']} navigates" if view["navigator"] else ""
-        )
-        self.console.print(
-            f"Turn {view['turn']}: {roles} ({minutes_seconds(view['length'])}).", highlight=False
-        )
+        roles = roles_text(view["driver"], view["navigator"])
+        self.say(f"Turn {view['turn']}: {roles} ({minutes_seconds(view['length'])}).")
 
     def time_up(self, view: dict) -> None:
         if view["phase"] == OVER:
             self.console.rule("[bold]Time is up: last turn over[/]")
             return
         self.console.rule(f"[bold magenta]Rotate! Turn {view['turn'] + 1}[/]")
-        roles = f"{view['next_driver']} drives" + (
-            f", {view['next_navigator']} navigates" if view["next_navigator"] else ""
-        )
-        self.console.print(roles + ".", highlight=False)
+        self.say(roles_text(view["next_driver"], view["next_navigator"]) + ".")
 
     def checked(self, view: dict) -> None:
         tasks = tuple(t["state"] for t in view["tasks"])
@@ -196,6 +206,6 @@ class Lines:
         elif status["next_task"]:
             task = view["tasks"][status["next_task"] - 1]
             line += f"; now task {task['number']}: {task['title']}"
-        self.console.print(line, highlight=False, markup=False)
+        self.say(line)
         if status["message"] and status["state"] != "solved":
-            self.console.print("  " + status["message"].splitlines()[0], markup=False)
+            self.say("  " + status["message"].strip().splitlines()[0])
