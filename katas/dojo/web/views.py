@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonRespon
 from django.template import Context, Engine
 from django.views import static as static_views
 
+from katas.dojo.retro import QUESTIONS
 from katas.dojo.web import readme as readmes
 from katas.harness import catalogue
 
@@ -28,7 +29,7 @@ def page(request):
     """The page; it fetches everything else from ``state`` and ``readme``."""
     template = ENGINE.get_template("dojo.html")
     kata = _session.kata
-    html = template.render(Context({"kata": kata, "poll_ms": 250}))
+    html = template.render(Context({"kata": kata, "poll_ms": 250, "questions": QUESTIONS}))
     return HttpResponse(html)
 
 
