@@ -141,11 +141,7 @@ class Dojo:
         if self.phase == OVER:
             return False
         if not self.turns:
-            # Before turn 1 the "next" driver is the first one: move the whole order on.
-            if len(self.rotation.people) < 2:
-                return False
-            self.rotation.index = (self.rotation.index + 1) % len(self.rotation.people)
-            return True
+            return self.rotation.begin_with_next()  # before turn 1, "next" is the first driver
         return self.rotation.skip()
 
     def rotate_now(self) -> bool:

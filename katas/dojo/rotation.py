@@ -63,6 +63,15 @@ class Rotation:
         self._skips += 1
         return True
 
+    def begin_with_next(self) -> bool:
+        """Before turn 1: the next person in the list drives first (the first one is away)."""
+        if len(self.people) < 2:
+            return False
+        self.index = (self.index + 1) % len(self.people)
+        if self._navigator is not None:
+            self._navigator = self.people[self.index - 1]
+        return True
+
     def advance(self) -> None:
         """Rotate: the next driver comes up, today's driver navigates."""
         self._navigator = self.next_navigator

@@ -32,6 +32,8 @@ DIGITS = {
     ":": [" ", "█", " ", "█", " "],
 }
 
+MESSAGE_LINES = 8  # of a failure message, so the keys line stays on screen
+
 MARKS = {"green": ("✔", "bold green"), "failing": ("✘", "bold red"), "not started": ("·", "dim")}
 
 
@@ -91,8 +93,13 @@ def status(view: dict) -> Text:
     text = Text()
     if status["test"]:
         text.append(status["test"] + "\n", style="red")
-    # fold, never crop: a message keeps its last character whatever the width
-    text.append(status["message"].strip())
+    # Whole lines only, folded, never cropped: a line keeps its last character whatever
+    # the width; a long message shows its first lines and says how many more there are.
+    lines = status["message"].strip().splitlines()
+    text.append("\n".join(lines[:MESSAGE_LINES]))
+    if len(lines) > MESSAGE_LINES:
+        more = len(lines) - MESSAGE_LINES
+        text.append(f"\n(and {more} more lines: python -m katas run {kata['slug']})", style="dim")
     text.overflow = "fold"
     return text
 

@@ -105,6 +105,18 @@ def test_skipping_passes_over_the_next_driver_but_never_everyone():
     assert (rotation.driver, rotation.navigator, rotation.next_driver) == ("Dan", "Ana", "Ana")
 
 
+def test_skipping_before_the_first_turn_lets_the_next_person_start():
+    dojo = a_dojo(Clock(), people=("Ana", "Ben", "Caro"))
+    assert dojo.skip()
+    assert dojo.upcoming() == ("Ben", "Ana")
+    dojo.start()
+    assert (dojo.turn.driver, dojo.turn.navigator, dojo.rotation.next_driver) == (
+        "Ben",
+        "Ana",
+        "Caro",
+    )
+
+
 def test_without_names_pairs_take_turns_at_the_keyboard():
     rotation = Rotation(people_from(None, pairs=3), pairs=True)
     assert (rotation.driver, rotation.navigator, rotation.next_driver) == ("Pair 1", None, "Pair 2")
@@ -249,6 +261,22 @@ def test_a_message_keeps_its_last_character_on_a_narrow_screen():
     text = console.export_text()
     assert "END." in text
     assert "██" in text  # the big countdown
+
+
+def test_a_long_message_shows_its_first_lines_whole_and_says_how_many_more():
+    message = "\n".join(f"line {n} ends here." for n in range(1, 21))
+    session = Session(KATA, a_dojo(Clock()), checker=lambda kata: fake_state(message=message))
+    session.act("start")
+    session.refresh()
+    console = Console(width=100, record=True, color_system=None)
+
+    console.print(terminal.screen(session.view(), interactive=True))
+
+    text = console.export_text()
+    assert "line 8 ends here." in text
+    assert "line 9 ends" not in text
+    assert f"(and 12 more lines: python -m katas run {KATA.slug})" in text
+    assert "q: end the session" in text
 
 
 def test_the_turn_end_banner_names_who_comes_up():
