@@ -9,6 +9,7 @@ shows the same session as a page for the projector. The parts live in
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 import time
@@ -59,14 +60,15 @@ def add_arguments(parser):
         help="without --people: how many pairs take turns (default: 4)",
     )
     parser.add_argument("--shuffle", action="store_true", help="shuffle the rotation first")
-    parser.add_argument("--seed", type=int, help=argparse_suppress())
+    # --seed: a repeatable --shuffle, for tests and rehearsals; not worth a line in --help.
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
         "--web",
         action="store_true",
         help="also serve the session as a page for the projector, on 127.0.0.1",
     )
     parser.add_argument(
-        "--port", type=int, default=8000, help="the page's port with --web (default: 8000; 0: any)"
+        "--port", default="8000", help="the page's port with --web (default: 8000; 0: any free one)"
     )
     parser.add_argument(
         "--retro",
@@ -78,12 +80,6 @@ def add_arguments(parser):
         action="store_true",
         help="poll for changes (for network drives that send no file system events)",
     )
-
-
-def argparse_suppress():
-    import argparse
-
-    return argparse.SUPPRESS  # --seed: a repeatable --shuffle, for tests and rehearsals
 
 
 def minutes(text: str) -> float:
@@ -105,6 +101,17 @@ def count(text: str, option: str, most: int) -> int:
         raise Usage(f"{option} wants a whole number from 1 to {most}, not {text!r}") from None
     if not 1 <= value <= most:
         raise Usage(f"{option} wants a whole number from 1 to {most}, not {text}")
+    return value
+
+
+def port(text: str) -> int:
+    """``--port``: 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise Usage(f"--port wants a port number from 0 (any free one) to 65535, not {text!r}")
     return value
 
 
@@ -134,6 +141,7 @@ def stop_on_sigterm() -> None:
 def run(args) -> int:
     try:
         dojo = build(args)
+        web_port = port(args.port)
     except Usage as error:
         print(f"python -m katas dojo: {error}", file=sys.stderr)
         return 2
@@ -147,10 +155,10 @@ def run(args) -> int:
         from katas.dojo.web import server as web
 
         try:
-            server, url = web.serve(live, args.port)
+            server, url = web.serve(live, web_port)
         except OSError as error:
             print(
-                f"python -m katas dojo: cannot serve on 127.0.0.1:{args.port} ({error.strerror});"
+                f"python -m katas dojo: cannot serve on 127.0.0.1:{web_port} ({error.strerror});"
                 " try another --port",
                 file=sys.stderr,
             )

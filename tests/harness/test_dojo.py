@@ -336,6 +336,7 @@ def test_keys_need_a_terminal():
         (["--turns", "1.5"], "not '1.5'"),
         (["--people", " , "], "--people wants names"),
         (["--pairs", "0"], "--pairs wants a whole number"),
+        (["--port", "99999"], "--port wants a port number from 0 (any free one) to 65535"),
     ],
 )
 def test_impossible_values_end_with_one_line_and_status_2(capsys, args, fragment):
