@@ -23,6 +23,7 @@ class Keys:
         self._queue: queue.Queue[str] = queue.Queue()
         self._stop = threading.Event()
         self._saved = None
+        self._thread: threading.Thread | None = None
         try:
             import termios  # noqa: F401
             import tty  # noqa: F401
@@ -39,11 +40,14 @@ class Keys:
             fd = self.stream.fileno()
             self._saved = termios.tcgetattr(fd)
             tty.setcbreak(fd)  # keys one by one, no echo; Ctrl-C still sends SIGINT
-            threading.Thread(target=self._read, args=(fd,), daemon=True).start()
+            self._thread = threading.Thread(target=self._read, args=(fd,), daemon=True)
+            self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=1)  # it looks at the stop flag every tenth of a second
         if self._saved is not None:
             import termios
 
@@ -54,10 +58,13 @@ class Keys:
         import select
 
         while not self._stop.is_set():
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if not ready:
-                continue
-            data = os.read(fd, 32)
+            try:
+                ready, _, _ = select.select([fd], [], [], 0.1)
+                if not ready:
+                    continue
+                data = os.read(fd, 32)
+            except (OSError, ValueError):  # the terminal went away: no more keys
+                return
             if not data:
                 return
             text = data.decode("utf-8", "replace")

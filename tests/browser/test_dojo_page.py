@@ -63,7 +63,7 @@ def test_the_timer_counts_down_once_the_turn_starts(page):
     later = seconds(page.locator("#timer").inner_text())
 
     assert first <= 15
-    assert first - later in (2, 3), (first, later)
+    assert 1 <= first - later <= 4, f"the timer went from {first} s to {later} s in 2.2 s"
     assert "Ana drives, Caro navigates" in page.locator("#roles").inner_text()
     assert "Next: Ben" in page.locator("#next").inner_text()
 

@@ -315,6 +315,31 @@ def test_keys_act_on_the_session(key, phase, action):
     assert keys.action_for(key, phase) == action
 
 
+def test_keys_arrive_one_by_one_from_a_terminal_which_is_restored_after():
+    import os
+    import pty
+    import termios
+    import time
+
+    leader, follower = pty.openpty()
+    before = termios.tcgetattr(follower)
+    with os.fdopen(follower, "r") as terminal_in:
+        with keys.Keys(terminal_in) as reader:
+            assert reader.interactive
+            os.write(leader, b"s+")  # no Enter: cbreak mode hands each key over at once
+            got, deadline = [], time.monotonic() + 5
+            while len(got) < 2 and time.monotonic() < deadline:
+                key = reader.get()
+                if key is None:
+                    time.sleep(0.01)
+                else:
+                    got.append(key)
+        assert termios.tcgetattr(terminal_in) == before
+    os.close(leader)
+
+    assert got == ["s", "+"]
+
+
 def test_keys_need_a_terminal():
     with open(__file__) as not_a_terminal:
         assert not keys.Keys(stream=not_a_terminal).interactive

@@ -6,6 +6,7 @@ background thread: the main thread keeps the clock and runs the tests.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from django.core.handlers.wsgi import WSGIHandler
@@ -37,6 +38,9 @@ def serve(session, port: int = 8000) -> tuple[ThreadedWSGIServer, str]:
     """
     from katas.dojo.web import views
 
+    # Django logs a closed connection ("Broken pipe", a page closed mid-poll) on this
+    # logger, to the terminal that shows the countdown: not news for the room.
+    logging.getLogger("django.server").setLevel(logging.WARNING)
     views.bind(session)
     server = ThreadedWSGIServer((HOST, port), QuietRequestHandler, ipv6=False)
     server.set_app(DojoHandler())
