@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import threading
 import time
 
 from rich.console import Console
@@ -21,7 +22,7 @@ from katas.cli import lookup
 from katas.cli.saves import Saves
 from katas.dojo import keys as keyboard
 from katas.dojo import retro, session, terminal
-from katas.dojo.model import OVER, RUNNING, TIME_UP, Dojo
+from katas.dojo.model import OVER, PAUSED, RUNNING, TIME_UP, WAITING, Dojo
 from katas.dojo.rotation import Rotation, people_from, shuffled
 
 MAX_TURN_MINUTES = 180  # three hours: longer than any dojo, short enough to catch a typo
@@ -187,10 +188,44 @@ def run(args) -> int:
     return 0
 
 
-def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto: bool) -> None:
-    """Tick the clock, act on keys, check the kata after each save, until the session is over.
+class Checker:
+    """Check the kata in a background thread: once at the start, then after every save.
 
-    ``auto``: nobody can press a key (no terminal, no page), so turns start by themselves.
+    The main thread stays free for the keys and the clock: a turn ends, and a key
+    starts the next, on time even while a slow check runs.
+    """
+
+    def __init__(self, live: session.Session, saves: Saves, checked):
+        self.live = live
+        self.saves = saves
+        self.checked = checked  # called after each check, in the checker's thread
+        self.first = threading.Event()  # set once the first check is done
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="dojo-checks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        self._check()
+        self.first.set()
+        while not self._stop.is_set():
+            if self.saves.wait(timeout=0.25) and not self._stop.is_set():
+                self._check()
+
+    def _check(self) -> None:
+        self.live.refresh()
+        self.checked()
+
+
+def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto: bool) -> None:
+    """Tick the clock and act on keys until the session is over; checks run beside it.
+
+    ``auto``: nobody can press a key (no terminal, no page), so turns start by themselves,
+    the first one once the kata has been checked.
     """
     lines = None if console.is_terminal else terminal.Lines(console)
     last = {"turn": 0, "phase": None}
@@ -199,9 +234,9 @@ def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto:
         return terminal.screen(live.view(), keys.interactive, height=console.size.height)
 
     def events():
-        """Announce what changed since the last look: a new turn, time up, a check."""
+        """Announce what changed since the last look: a new turn, time up."""
         view = live.view()
-        if view["phase"] in (TIME_UP, OVER) and last["phase"] in (RUNNING, "paused"):
+        if view["phase"] in (TIME_UP, OVER) and last["phase"] in (RUNNING, PAUSED):
             console.bell()
             if lines:
                 lines.time_up(view)
@@ -210,21 +245,15 @@ def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto:
         last.update(turn=view["turn"], phase=view["phase"])
         return view
 
-    display = (
-        Live(get_renderable=screen, console=console, screen=True, refresh_per_second=4)
-        if lines is None
-        else None
-    )
-    if display:
+    checker = Checker(live, saves, lambda: lines.checked(live.view()) if lines else None)
+    display = None
+    if lines:
+        lines.opening(live.view())
+    else:
+        display = Live(get_renderable=screen, console=console, screen=True, refresh_per_second=4)
         display.start()
     try:
-        if lines:
-            lines.opening(live.view())
-        live.refresh()
-        if lines:
-            lines.checked(live.view())
-        if auto:
-            live.act("start")
+        checker.start()
         while live.dojo.phase != OVER:
             key = keys.get()
             while key is not None:
@@ -234,15 +263,13 @@ def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto:
                 key = keys.get()
             live.tick()
             view = events()
-            if auto and view["phase"] == TIME_UP:
+            if auto and view["phase"] in (WAITING, TIME_UP) and checker.first.is_set():
                 live.act("start")
                 events()
-            if saves.wait(timeout=0.1):
-                live.refresh()
-                if lines:
-                    lines.checked(live.view())
+            time.sleep(0.05)
         events()
     finally:
+        checker.stop()
         if display:
             display.stop()
 
