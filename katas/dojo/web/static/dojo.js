@@ -5,7 +5,21 @@ const $ = (id) => document.getElementById(id);
 let shownReadme = null;
 let phase = "waiting";
 
-mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default" });
+// Larger type than mermaid's default, in the page's own font (so that mermaid measures
+// the text it draws and notes fit their boxes).
+const FONT = '"DejaVu Sans", "Helvetica Neue", Arial, sans-serif';
+mermaid.initialize({
+  startOnLoad: false,
+  securityLevel: "strict",
+  theme: "default",
+  fontFamily: FONT,
+  themeVariables: { fontFamily: FONT, fontSize: "20px" },
+  sequence: {
+    actorFontFamily: FONT, actorFontSize: 20,
+    messageFontFamily: FONT, messageFontSize: 20,
+    noteFontFamily: FONT, noteFontSize: 18,
+  },
+});
 
 function clock(seconds) {
   const whole = Math.max(0, Math.ceil(seconds - 1e-9));
