@@ -151,7 +151,7 @@ def run(args) -> int:
     session.prepare()
     stop_on_sigterm()
     live = session.Session(kata, dojo)
-    server = None
+    server, footer = None, ""
     if args.web:
         from katas.dojo.web import server as web
 
@@ -166,16 +166,23 @@ def run(args) -> int:
             return 2
         console.print(f"The dojo page: [bold]{url}[/] (open it on the projector)")
         sys.stdout.flush()
+        footer = f"The page: {url}"
     saves = Saves(kata, args.poll)
     try:
         with keyboard.Keys() as keys:
-            main_loop(console, live, keys, saves, auto=not keys.interactive and not args.web)
+            auto = not keys.interactive and not args.web
+            main_loop(console, live, keys, saves, auto=auto, footer=footer)
     except KeyboardInterrupt:
         console.print()
     finally:
         saves.close()
     live.act("finish")
-    path = retro.save(args.retro or retro.default_path(kata), retro.markdown(kata, dojo))
+    path = args.retro or retro.default_path(kata)
+    try:
+        retro.save(path, retro.markdown(kata, dojo))
+    except OSError as error:
+        print(f"python -m katas dojo: cannot save {path}: {error.strerror}", file=sys.stderr)
+        path = None
     show_retrospective(console, path)
     if server is not None:
         console.print("The page stays up for the retrospective; Ctrl-C stops it.")
@@ -221,7 +228,9 @@ class Checker:
         self.checked()
 
 
-def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto: bool) -> None:
+def main_loop(
+    console: Console, live: session.Session, keys, saves: Saves, auto: bool, footer: str = ""
+) -> None:
     """Tick the clock and act on keys until the session is over; checks run beside it.
 
     ``auto``: nobody can press a key (no terminal, no page), so turns start by themselves,
@@ -231,7 +240,9 @@ def main_loop(console: Console, live: session.Session, keys, saves: Saves, auto:
     last = {"turn": 0, "phase": None}
 
     def screen():
-        return terminal.screen(live.view(), keys.interactive, height=console.size.height)
+        return terminal.screen(
+            live.view(), keys.interactive, height=console.size.height, footer=footer
+        )
 
     def events():
         """Announce what changed since the last look: a new turn, time up."""
@@ -278,4 +289,5 @@ def show_retrospective(console: Console, path) -> None:
     console.rule("[bold]Retrospective[/]")
     for number, question in enumerate(retro.QUESTIONS, start=1):
         console.print(f"{number}. {question}")
-    console.print(f"\nWhat happened, and these questions, are saved in {path}", highlight=False)
+    if path is not None:
+        console.print(f"\nWhat happened, and these questions, are saved in {path}", highlight=False)

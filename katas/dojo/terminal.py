@@ -146,11 +146,17 @@ def banner(view: dict, interactive: bool, height: int | None = None) -> Panel:
     )
 
 
-def screen(view: dict, interactive: bool = True, height: int | None = None) -> Panel | Group:
-    """The whole screen for ``view`` (a ``Session.view()``), ``height`` lines tall."""
+def screen(
+    view: dict, interactive: bool = True, height: int | None = None, footer: str = ""
+) -> Panel | Group:
+    """The whole screen for ``view`` (a ``Session.view()``), ``height`` lines tall.
+
+    ``footer``: one more line at the bottom (the page's address, with ``--web``).
+    """
+    below = [Text(footer, style="dim")] if footer else []
     if view["phase"] in (WAITING, TIME_UP):
-        room = None if height is None else max(8, height - len(view["tasks"]) - 1)
-        return Group(banner(view, interactive, room), tasks(view))
+        room = None if height is None else max(8, height - len(view["tasks"]) - 1 - len(below))
+        return Group(banner(view, interactive, room), tasks(view), *below)
     kata = view["kata"]
     of = f" of {view['limit']}" if view["limit"] else ""
     title = f"Kata {kata['number']}: {kata['title']}   turn {view['turn']}{of}"
@@ -161,7 +167,7 @@ def screen(view: dict, interactive: bool = True, height: int | None = None) -> P
     if view["phase"] == PAUSED:
         parts.append(Text("PAUSED", style="bold yellow"))
     parts += [Text(""), who(view), Text(""), tasks(view), Text(""), status(view)]
-    parts += [Text(""), keys_help(view, interactive)]
+    parts += [Text(""), keys_help(view, interactive), *below]
     return Panel(Group(*parts), title=title, title_align="left")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -315,6 +316,7 @@ def test_keys_act_on_the_session(key, phase, action):
     assert keys.action_for(key, phase) == action
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="keys need a POSIX terminal")
 def test_keys_arrive_one_by_one_from_a_terminal_which_is_restored_after():
     import os
     import pty
