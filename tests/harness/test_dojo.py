@@ -386,3 +386,34 @@ def test_the_command_line_builds_the_rotation():
         "Pair 1",
         "Pair 2",
     ]
+
+
+def test_without_a_terminal_each_event_is_one_whole_line():
+    clock = Clock()
+    dojo = a_dojo(clock, people=("Pair 1", "Pair 2"), minutes=1, pairs=True)
+    session = Session(KATA, dojo, checker=lambda kata: fake_state(passed=[1]))
+    console = Console(width=40, record=True, color_system=None)
+    lines = terminal.Lines(console)
+    session.refresh()
+    lines.checked(session.view())
+    session.act("start")
+    lines.turn_started(session.view())
+    clock.pass_(60)
+    session.tick()
+    lines.time_up(session.view())
+
+    text = console.export_text()
+    assert f"{KATA.slug}: 1/3 tasks green; now task 2: {KATA.tasks[1].title}\n" in text
+    assert "Turn 1: Pair 1 at the keyboard (1:00).\n" in text
+    assert "Rotate! Turn 2" in text
+    assert "Pair 2 at the keyboard.\n" in text
+
+
+def test_the_retrospective_is_saved_under_the_kata_and_the_time(tmp_path):
+    import datetime as dt
+
+    when = dt.datetime(2026, 3, 14, 9, 5)
+    path = retro.default_path(KATA, when)
+    assert str(path) == f"dojo-{KATA.slug}-2026-03-14-0905.md"
+    saved = retro.save(tmp_path / "notes" / path, retro.markdown(KATA, a_dojo(Clock()), when))
+    assert "2026-03-14 09:05" in saved.read_text()
