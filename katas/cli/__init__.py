@@ -18,7 +18,7 @@ COMMANDS = {
     "hint": ("katas.cli.hint", "one more hint for the first failing task"),
     "reset": ("katas.cli.reset", "back up your files and restore the kata as shipped"),
     "solution": ("katas.cli.solution", "show the reference solution as a diff (spoiler!)"),
-    "dojo": ("katas.cli.dojo", "a randori session: turn timer, live status, retrospective"),
+    "dojo": ("katas.cli.dojo", "a coding dojo: turn timer, rotation, live tasks, a projector page"),
     "verify": ("katas.cli.verify", "maintainers: every kata red as shipped, green on its solution"),
 }
 

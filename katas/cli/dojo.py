@@ -1,45 +1,80 @@
 """`python -m katas dojo KATA`: a randori session on one projector.
 
-One keyboard, rotating pairs: a turn timer announces each rotation (the driver
-becomes navigator, a new driver comes up), the kata's test status updates as the
-code changes, and the session ends with retrospective questions.
+One keyboard, rotating pairs: a live countdown, who drives, navigates and comes
+next, the kata's tasks turning green as the code changes, a banner and the bell
+at each rotation, and a retrospective saved as Markdown at the end. ``--web``
+shows the same session as a page for the projector. The parts live in
+``katas.dojo``; this module reads the command line and runs the main loop.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
+import sys
+import threading
 import time
 
 from rich.console import Console
+from rich.live import Live
 
-from katas.cli import lookup, progress
-from katas.cli.readme import task_words
+from katas.cli import lookup
 from katas.cli.saves import Saves
-from katas.harness import runner
+from katas.dojo import keys as keyboard
+from katas.dojo import retro, session, terminal
+from katas.dojo.model import OVER, PAUSED, RUNNING, TIME_UP, WAITING, Dojo
+from katas.dojo.rotation import Rotation, people_from, shuffled
 
-RETROSPECTIVE = (
-    "What did we learn about Django signals today?",
-    "Which test surprised us, and why?",
-    "Where would a signal be the wrong tool in our own code base?",
-    "What would we do differently with the next kata?",
-    "How did the rotation feel: were turns long enough to make progress?",
-)
+MAX_TURN_MINUTES = 180  # three hours: longer than any dojo, short enough to catch a typo
+MAX_TURNS = 1000
+MAX_PAIRS = 50
+
+
+class Usage(ValueError):
+    """A command-line value that cannot work; the message says which and why."""
 
 
 def add_arguments(parser):
     lookup.add_argument(parser)
     parser.add_argument(
         "--turn",
-        type=float,
-        default=5,
+        default="5",
         metavar="MINUTES",
-        help="length of a driver's turn (default: 5)",
+        help=f"length of a driver's turn, above 0 and at most {MAX_TURN_MINUTES} (default: 5)",
     )
     parser.add_argument(
         "--turns",
-        type=int,
-        default=0,
+        default=None,
         metavar="N",
-        help="end after N turns (default: run until Ctrl-C)",
+        help="end after N turns (default: run until q or Ctrl-C)",
+    )
+    parser.add_argument(
+        "--people",
+        metavar='"ANA,BEN,..."',
+        help="the rotation, comma-separated: each drives, then navigates, then sits down "
+        '(default: "Pair 1", "Pair 2", ... taking turns at the keyboard)',
+    )
+    parser.add_argument(
+        "--pairs",
+        default="4",
+        metavar="N",
+        help="without --people: how many pairs take turns (default: 4)",
+    )
+    parser.add_argument("--shuffle", action="store_true", help="shuffle the rotation first")
+    # --seed: a repeatable --shuffle, for tests and rehearsals; not worth a line in --help.
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--web",
+        action="store_true",
+        help="also serve the session as a page for the projector, on 127.0.0.1",
+    )
+    parser.add_argument(
+        "--port", default="8000", help="the page's port with --web (default: 8000; 0: any free one)"
+    )
+    parser.add_argument(
+        "--retro",
+        metavar="FILE",
+        help="where to save the retrospective (default: dojo-<kata>-<date>-<time>.md here)",
     )
     parser.add_argument(
         "--poll",
@@ -48,90 +83,211 @@ def add_arguments(parser):
     )
 
 
-class Turns:
-    """Count turns on a clock; ``due()`` is true once per elapsed turn."""
-
-    def __init__(self, minutes: float, clock=time.monotonic):
-        self.length = minutes * 60
-        self.clock = clock
-        self.started = clock()
-        self.number = 1
-
-    def due(self) -> bool:
-        if self.clock() - self.started >= self.length * self.number:
-            self.number += 1
-            return True
-        return False
-
-    def left(self) -> float:
-        return max(0.0, self.started + self.length * self.number - self.clock())
-
-
-def announce_rotation(console: Console, turn: int) -> None:
-    console.rule(f"[bold magenta]Rotate! Turn {turn}[/]")
-    console.print(
-        "The driver becomes navigator; the navigator leaves the keyboard;"
-        " the next person comes up to drive."
-    )
-
-
-def status(console: Console, state: progress.KataState, turns: Turns) -> None:
-    minutes, seconds = divmod(int(turns.left()), 60)
-    label = state.state if not state.broken else f"broken: {state.broken.location()}"
-    console.print(
-        f"[bold]Turn {turns.number}[/] ({minutes}:{seconds:02d} left) | "
-        f"{state.kata.slug}: {label}, {len(state.passed_tasks)}/{len(state.kata.tasks)} tasks"
-    )
-    if state.state not in (progress.SOLVED, progress.BROKEN) and state.first_failure:
-        console.print(f"  next: task {state.next_task.number}: {state.next_task.title}")
-        console.print(f"  {state.first_failure.message.splitlines()[0][:200]}", markup=False)
-
-
-def retrospective(console: Console) -> None:
-    console.rule("[bold]Retrospective[/]")
-    for number, question in enumerate(RETROSPECTIVE, start=1):
-        console.print(f"{number}. {question}")
-
-
-def session(
-    console: Console, kata, turns: Turns, ticks, check=progress.check, limit: int = 0
-) -> None:
-    """Run the session: ``ticks`` yields True when the code changed, False each second."""
-    status(console, check(kata), turns)
-    for changed in ticks:
-        if turns.due():
-            if limit and turns.number > limit:
-                break
-            announce_rotation(console, turns.number)
-        if changed:
-            status(console, check(kata), turns)
-
-
-def ticks_of(kata, poll: bool = False):
-    """Yield True after each save of the kata's files, and False about once a second."""
-    saves = Saves([kata], poll)
+def minutes(text: str) -> float:
+    """``--turn``: a finite number of minutes above 0 and at most MAX_TURN_MINUTES."""
     try:
-        while True:
-            yield bool(saves.wait(timeout=1))
-    finally:
-        saves.close()
+        value = float(text)
+    except ValueError:
+        raise Usage(f"--turn wants a number of minutes, such as 5 or 2.5, not {text!r}") from None
+    if not math.isfinite(value) or not 0 < value <= MAX_TURN_MINUTES:
+        raise Usage(f"--turn wants minutes above 0 and at most {MAX_TURN_MINUTES}, not {text}")
+    return value
+
+
+def count(text: str, option: str, most: int) -> int:
+    """A whole number from 1 to ``most`` for ``option``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise Usage(f"{option} wants a whole number from 1 to {most}, not {text!r}") from None
+    if not 1 <= value <= most:
+        raise Usage(f"{option} wants a whole number from 1 to {most}, not {text}")
+    return value
+
+
+def port(text: str) -> int:
+    """``--port``: 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise Usage(f"--port wants a port number from 0 (any free one) to 65535, not {text!r}")
+    return value
+
+
+def build(args, clock=time.monotonic) -> Dojo:
+    """The session's model from the command line; raises Usage for a value that cannot work."""
+    turn = minutes(args.turn)
+    limit = None if args.turns is None else count(args.turns, "--turns", MAX_TURNS)
+    pairs = count(args.pairs, "--pairs", MAX_PAIRS)
+    people = people_from(args.people, pairs)
+    if not people:
+        raise Usage('--people wants names separated by commas, such as "Ana,Ben,Caro"')
+    if args.shuffle:
+        people = shuffled(people, args.seed)
+    return Dojo(Rotation(people, pairs=args.people is None), turn * 60, clock=clock, limit=limit)
+
+
+def stop_on_sigterm() -> None:
+    """End on SIGTERM as on Ctrl-C: the retrospective is still saved."""
+    import signal
+
+    def interrupt(number, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def run(args) -> int:
+    try:
+        dojo = build(args)
+        web_port = port(args.port)
+    except Usage as error:
+        print(f"python -m katas dojo: {error}", file=sys.stderr)
+        return 2
     kata = lookup.find(args.kata)
     console = Console()
-    runner.warm_up()
-    console.rule(f"[bold]Coding dojo: kata {kata.number}, {kata.title}[/]")
-    first = kata.tasks[0]
-    console.print(f"Task 1 of {len(kata.tasks)}: {first.title}")
-    console.print(task_words(kata, 1), markup=False)
-    console.print(
-        f"Files: {', '.join(kata.files)} in katas/{kata.slug}/. "
-        f"Turns of {args.turn:g} minutes. Ctrl-C ends the session.\n"
-    )
+    session.prepare()
+    stop_on_sigterm()
+    live = session.Session(kata, dojo)
+    server, footer = None, ""
+    if args.web:
+        from katas.dojo.web import server as web
+
+        try:
+            server, url = web.serve(live, web_port)
+        except OSError as error:
+            print(
+                f"python -m katas dojo: cannot serve on 127.0.0.1:{web_port} ({error.strerror});"
+                " try another --port",
+                file=sys.stderr,
+            )
+            return 2
+        console.print(f"The dojo page: [bold]{url}[/] (open it on the projector)")
+        sys.stdout.flush()
+        footer = f"The page: {url}"
+    saves = Saves([kata], args.poll)
     try:
-        session(console, kata, Turns(args.turn), ticks_of(kata, args.poll), limit=args.turns)
+        with keyboard.Keys() as keys:
+            auto = not keys.interactive and not args.web
+            main_loop(console, live, keys, saves, auto=auto, footer=footer)
     except KeyboardInterrupt:
         console.print()
-    retrospective(console)
+    finally:
+        saves.close()
+    live.act("finish")
+    path = args.retro or retro.default_path(kata)
+    try:
+        retro.save(path, retro.markdown(kata, dojo))
+    except OSError as error:
+        print(f"python -m katas dojo: cannot save {path}: {error.strerror}", file=sys.stderr)
+        path = None
+    show_retrospective(console, path)
+    if server is not None:
+        console.print("The page stays up for the retrospective; Ctrl-C stops it.")
+        try:
+            while True:
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            console.print()
+        server.shutdown()
     return 0
+
+
+class Checker:
+    """Check the kata in a background thread: once at the start, then after every save.
+
+    The main thread stays free for the keys and the clock: a turn ends, and a key
+    starts the next, on time even while a slow check runs.
+    """
+
+    def __init__(self, live: session.Session, saves: Saves, checked):
+        self.live = live
+        self.saves = saves
+        self.checked = checked  # called after each check, in the checker's thread
+        self.first = threading.Event()  # set once the first check is done
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="dojo-checks", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        self._check()
+        self.first.set()
+        while not self._stop.is_set():
+            if self.saves.wait(timeout=0.25) and not self._stop.is_set():
+                self._check()
+
+    def _check(self) -> None:
+        self.live.refresh()
+        self.checked()
+
+
+def main_loop(
+    console: Console, live: session.Session, keys, saves: Saves, auto: bool, footer: str = ""
+) -> None:
+    """Tick the clock and act on keys until the session is over; checks run beside it.
+
+    ``auto``: nobody can press a key (no terminal, no page), so turns start by themselves,
+    the first one once the kata has been checked.
+    """
+    lines = None if console.is_terminal else terminal.Lines(console)
+    last = {"turn": 0, "phase": None}
+
+    def screen():
+        return terminal.screen(
+            live.view(), keys.interactive, height=console.size.height, footer=footer
+        )
+
+    def events():
+        """Announce what changed since the last look: a new turn, time up."""
+        view = live.view()
+        if view["phase"] in (TIME_UP, OVER) and last["phase"] in (RUNNING, PAUSED):
+            console.bell()
+            if lines:
+                lines.time_up(view)
+        if view["turn"] > last["turn"] and lines:
+            lines.turn_started(view)
+        last.update(turn=view["turn"], phase=view["phase"])
+        return view
+
+    checker = Checker(live, saves, lambda: lines.checked(live.view()) if lines else None)
+    display = None
+    if lines:
+        lines.opening(live.view())
+    else:
+        display = Live(get_renderable=screen, console=console, screen=True, refresh_per_second=4)
+        display.start()
+    try:
+        checker.start()
+        while live.dojo.phase != OVER:
+            key = keys.get()
+            while key is not None:
+                action = keyboard.action_for(key, live.dojo.phase)
+                if action:
+                    live.act(action)
+                key = keys.get()
+            live.tick()
+            view = events()
+            if auto and view["phase"] in (WAITING, TIME_UP) and checker.first.is_set():
+                live.act("start")
+                events()
+            time.sleep(0.05)
+        events()
+    finally:
+        checker.stop()
+        if display:
+            display.stop()
+
+
+def show_retrospective(console: Console, path) -> None:
+    console.rule("[bold]Retrospective[/]")
+    for number, question in enumerate(retro.QUESTIONS, start=1):
+        console.print(f"{number}. {question}")
+    if path is not None:
+        console.print(f"\nWhat happened, and these questions, are saved in {path}", highlight=False)

@@ -18,6 +18,7 @@ from katas.harness import catalogue, limits, targets
 from katas.harness.report import Recorder
 
 HARNESS_TESTS = catalogue.ROOT / "tests" / "harness"
+BROWSER_TESTS = catalogue.ROOT / "tests" / "browser"  # the dojo page in Chromium
 
 
 def pytest_addoption(parser):
@@ -105,10 +106,12 @@ def _explicitly_asked(config, path: Path) -> bool:
 
 
 def pytest_ignore_collect(collection_path, config):
-    # The harness's own tests are for maintainers: a learner's `pytest` counts katas only.
+    # The harness's and the browser tests are for maintainers: a learner's `pytest` counts
+    # katas only.
     path = Path(collection_path).resolve()
-    if path == HARNESS_TESTS and not _explicitly_asked(config, HARNESS_TESTS):
-        return True
+    for maintainers in (HARNESS_TESTS, BROWSER_TESTS):
+        if path == maintainers and not _explicitly_asked(config, maintainers):
+            return True
     return None
 
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from katas.cli import dojo, lookup, progress
+from katas.cli import lookup, progress
 from katas.harness import catalogue, consistency, report
 
 FIRST = catalogue.load()[0]
@@ -236,18 +236,6 @@ def test_the_warm_runner_sees_every_save_even_within_one_second(katas_repo):
     )
 
     assert done.stdout.split() == [progress.SOLVED, "not", "started", progress.SOLVED], done.stderr
-
-
-def test_dojo_announces_each_rotation_on_its_clock():
-    now = [0.0]
-    turns = dojo.Turns(minutes=1, clock=lambda: now[0])
-    seen = []
-    for t in (10, 59, 61, 100, 125):
-        now[0] = t
-        seen.append((t, turns.due()))
-
-    assert seen == [(10, False), (59, False), (61, True), (100, False), (125, True)]
-    assert turns.number == 3
 
 
 def test_watch_stops_cleanly_on_ctrl_c(katas_repo):

@@ -1,0 +1,145 @@
+"""One dojo session: the model, the kata's live test state, and a lock the views share.
+
+The main loop (``katas.cli.dojo``) checks the kata after each save and ticks the
+clock; the terminal view and the web page's threads read ``view()`` and call
+``act()``. Both go through the lock, so every view sees one consistent moment.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from katas.cli import progress
+from katas.dojo.model import Dojo
+from katas.harness import catalogue, runner
+
+GREEN, FAILING, NOT_STARTED = "green", "failing", "not started"
+
+
+def prepare() -> None:
+    """Import Django and the test libraries once, before the first check."""
+    runner.warm_up()
+
+
+def check(kata: catalogue.Kata):
+    """Run ``kata``'s tests against the learner's files now; return its state.
+
+    The one place the dojo runs tests. The state is used through ``passed_tasks``,
+    ``state``, ``first_failure``, ``broken`` and ``next_task`` only.
+    """
+    return progress.check(kata)
+
+
+def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
+    """The kata after ``kata`` in the course, if any."""
+    later = [k for k in catalogue.load() if k.number > kata.number]
+    return later[0] if later else None
+
+
+def tasks_of(kata: catalogue.Kata, state) -> list[dict]:
+    """Each task with its state: green, failing (the one to do now) or not started."""
+    if state is None:
+        return [{"number": t.number, "title": t.title, "state": NOT_STARTED} for t in kata.tasks]
+    passed = set(state.passed_tasks)
+    solved = state.state == progress.SOLVED
+    now = None if solved or state.broken else state.next_task.number
+    found = []
+    for task in kata.tasks:
+        if task.number in passed:
+            label = GREEN
+        elif task.number == now or state.broken:
+            label = FAILING
+        else:
+            label = NOT_STARTED
+        found.append({"number": task.number, "title": task.title, "state": label})
+    return found
+
+
+def kata_status(kata: catalogue.Kata, state) -> dict:
+    """The kata's state for the views: solved or not, and what to look at next."""
+    if state is None:
+        return {"state": "checking", "message": "", "test": "", "next_task": 1}
+    status = {"state": state.state, "message": "", "test": "", "next_task": None}
+    if state.broken:
+        status["message"] = f"Your code does not import: {state.broken.describe()}"
+    elif state.state != progress.SOLVED:
+        failure = state.first_failure
+        status["message"] = failure.message if failure else ""
+        status["test"] = failure.name if failure else ""
+        status["next_task"] = state.next_task.number
+    return status
+
+
+class Session:
+    """The dojo model and the kata's latest state, shared by the main loop and the views."""
+
+    def __init__(self, kata: catalogue.Kata, dojo: Dojo, checker=None):
+        self.kata = kata
+        self.dojo = dojo
+        self._check = checker or check  # tests pass a fake; sessions run the real tests
+        self.state = None
+        self.lock = threading.RLock()
+        self.greened: list[int] = []  # the tasks that turned green at the last check
+        self.checks = 0
+        self.last_check = {"seconds": None, "finished": None}  # how long, and when (epoch)
+
+    def refresh(self) -> list[int]:
+        """Run the kata's tests (outside the lock) and record the result."""
+        began = time.monotonic()
+        state = self._check(self.kata)
+        took = time.monotonic() - began
+        with self.lock:
+            self.state = state
+            self.checks += 1
+            self.last_check = {"seconds": took, "finished": time.time()}
+            self.greened = self.dojo.record(
+                state.passed_tasks, solved=state.state == progress.SOLVED
+            )
+            return self.greened
+
+    def tick(self) -> bool:
+        with self.lock:
+            return self.dojo.tick()
+
+    def act(self, action: str) -> bool:
+        """Run one of the model's actions by name (a key press or a button)."""
+        actions = {
+            "start": self.dojo.start,
+            "pause": self.dojo.toggle_pause,
+            "extend": self.dojo.extend,
+            "skip": self.dojo.skip,
+            "rotate": self.dojo.rotate_now,
+            "finish": lambda: self.dojo.finish() or True,
+        }
+        if action not in actions:
+            return False
+        with self.lock:
+            return actions[action]()
+
+    @property
+    def solved(self) -> bool:
+        return self.state is not None and self.state.state == progress.SOLVED
+
+    def view(self) -> dict:
+        """Everything the views show, as plain data."""
+        with self.lock:
+            following = next_kata(self.kata) if self.solved else None
+            return {
+                **self.dojo.snapshot(),
+                "kata": {
+                    "slug": self.kata.slug,
+                    "number": self.kata.number,
+                    "title": self.kata.title,
+                    "files": [f"katas/{self.kata.slug}/{name}" for name in self.kata.files],
+                },
+                "tasks": tasks_of(self.kata, self.state),
+                "status": kata_status(self.kata, self.state),
+                "next_kata": (
+                    {"slug": following.slug, "number": following.number, "title": following.title}
+                    if following
+                    else None
+                ),
+                "checks": self.checks,
+                "last_check": dict(self.last_check),
+            }
