@@ -36,8 +36,10 @@ def _digest(paths) -> hashlib.sha256:
 
 
 def _environment() -> bytes:
-    """Describe the interpreter and its installed packages (an install touches site-packages)."""
+    """Describe the interpreter, its packages (an install touches site-packages), services."""
     parts = [sys.version, sys.executable, os.environ.get("KATAS_TARGET", "")]
+    # A kata can pass on SQLite and fail on PostgreSQL (README, "Real services").
+    parts += [os.environ.get(name, "") for name in ("DATABASE_URL", "CELERY_BROKER_URL")]
     for entry in sys.path:
         if entry.endswith("site-packages") and os.path.isdir(entry):
             parts.append(f"{entry}:{os.stat(entry).st_mtime_ns}")

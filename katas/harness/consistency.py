@@ -53,7 +53,7 @@ def problems(katas=None) -> list[str]:
     for directory in sorted(tests_dir.iterdir()):
         if (
             directory.is_dir()
-            and directory.name not in ("harness", "__pycache__")
+            and directory.name not in ("harness", "services", "__pycache__")
             and directory not in kata_tests
         ):
             found.append(f"tests/{directory.name}/ belongs to no kata in the catalogue")

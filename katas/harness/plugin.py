@@ -18,6 +18,8 @@ from katas.harness import catalogue, targets
 from katas.harness.report import Recorder
 
 HARNESS_TESTS = catalogue.ROOT / "tests" / "harness"
+# Maintainers' tests on real PostgreSQL and Redis (README, "Real services").
+SERVICES_TESTS = catalogue.ROOT / "tests" / "services"
 
 
 def pytest_addoption(parser):
@@ -83,10 +85,12 @@ def _explicitly_asked(config, path: Path) -> bool:
 
 
 def pytest_ignore_collect(collection_path, config):
-    # The harness's own tests are for maintainers: a learner's `pytest` counts katas only.
+    # The harness's own tests and the real-services tests are for maintainers: a
+    # learner's `pytest` counts katas only.
     path = Path(collection_path).resolve()
-    if path == HARNESS_TESTS and not _explicitly_asked(config, HARNESS_TESTS):
-        return True
+    for maintainers in (HARNESS_TESTS, SERVICES_TESTS):
+        if path == maintainers and not _explicitly_asked(config, maintainers):
+            return True
     return None
 
 
