@@ -1,5 +1,11 @@
-"""The one settings module for every kata: SQLite, local-memory email, no network."""
+"""The one settings module for every kata: SQLite, local-memory email, no network.
 
+Two optional environment variables put the katas on real services instead (README,
+"Real services"): DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/katas) and
+CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0). Without them, nothing changes.
+"""
+
+import os
 from pathlib import Path
 
 import django
@@ -35,6 +41,20 @@ DATABASES = {
     # signal passes (file_cleanup); set up only when a test asks for it.
     "other": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "other.sqlite3"},
 }
+if os.environ.get("DATABASE_URL"):
+    try:
+        import dj_database_url
+    except ImportError:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "DATABASE_URL is set, but dj-database-url is not installed: "
+            'pip install -e ".[postgres]" (or unset DATABASE_URL for SQLite).'
+        ) from None
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+    # One test database per process: verify runs the katas and the solutions side by
+    # side, and two runs must not create and drop the same database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 # A fast hasher keeps the learner's loop instant: the default PBKDF2 spends a quarter
 # of a second on every create_user(). Never do this in production.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -53,9 +73,10 @@ if django.VERSION >= (6, 1):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-# Celery (used by the completion_email kata): an in-memory broker, never the network.
-CELERY_BROKER_URL = "memory://"
-CELERY_RESULT_BACKEND = "cache+memory://"
+# Celery (used by the completion_email kata): an in-memory broker, never the network,
+# unless CELERY_BROKER_URL names a real one (the real-worker test: tests/services/).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "cache+memory://")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 

@@ -25,6 +25,7 @@ VERSION = 2  # bump when the stored shape or the key's recipe changes
 
 # Environment variables that can change what pytest, Django or the harness do.
 ENV_PREFIXES = ("PYTEST_", "KATAS_", "DJANGO_", "CELERY_", "PYTHON")
+# A kata can pass on SQLite and fail on PostgreSQL (README, "Real services").
 ENV_NAMES = ("DATABASE_URL",)
 
 

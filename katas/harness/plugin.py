@@ -19,6 +19,8 @@ from katas.harness.report import Recorder
 
 HARNESS_TESTS = catalogue.ROOT / "tests" / "harness"
 BROWSER_TESTS = catalogue.ROOT / "tests" / "browser"  # the dojo page in Chromium
+# Maintainers' tests on real PostgreSQL and Redis (README, "Real services").
+SERVICES_TESTS = catalogue.ROOT / "tests" / "services"
 
 
 def pytest_addoption(parser):
@@ -106,10 +108,10 @@ def _explicitly_asked(config, path: Path) -> bool:
 
 
 def pytest_ignore_collect(collection_path, config):
-    # The harness's and the browser tests are for maintainers: a learner's `pytest` counts
-    # katas only.
+    # The harness's own, the browser and the real-services tests are for maintainers:
+    # a learner's `pytest` counts katas only.
     path = Path(collection_path).resolve()
-    for maintainers in (HARNESS_TESTS, BROWSER_TESTS):
+    for maintainers in (HARNESS_TESTS, BROWSER_TESTS, SERVICES_TESTS):
         if path == maintainers and not _explicitly_asked(config, maintainers):
             return True
     return None

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, connection
+from django.db import DataError, IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 from model_bakery import baker
@@ -20,6 +20,12 @@ SAVE_ADVICE = {
         "the inner save() INSERTs it, and then the outer save (create() always INSERTs) "
         "inserts the same row a second time. Set instance.slug and let the save that is "
         "running write it."
+    ),
+    # PostgreSQL (DATABASE_URL set) enforces max_length; SQLite stores a longer value anyway.
+    DataError: (
+        "The database refused the slug: it is longer than the field's max_length "
+        f"({MAX_LENGTH}). SQLite stores it anyway, PostgreSQL does not. Cut it to the "
+        "field's max_length."
     ),
     RecursionError: (
         "Your receiver saves the blog, which sends the signal again, which saves again...: "

@@ -1,0 +1,22 @@
+"""Mistake: the one-line version, .delay() inside the transaction.
+
+What is wrong: course_completed is sent inside complete_course()'s transaction, so
+the task is on the broker before the commit. A worker can run it at once: it has its
+own connection, sees only committed rows, and fails to find a row written in the
+same transaction, or emails a completion that a rollback then undoes.
+Why people write it: the usual tutorial version is one line, and with an eager or
+idle worker it always seems to work. tests/services/test_real_worker.py shows it
+failing with a real worker on Redis and PostgreSQL.
+
+Expected message: The task was enqueued before the transaction committed
+"""
+
+from django.dispatch import receiver
+
+from .signals import course_completed
+from .tasks import send_course_email
+
+
+@receiver(course_completed)
+def enqueue_completion_email(sender, user, course, **kwargs):
+    send_course_email.delay(user.id, course.id)
