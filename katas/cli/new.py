@@ -336,11 +336,12 @@ def _readme_items(kata) -> list[str]:
     if not diagram:
         found.append(f"{shown}: add a Mermaid sequence diagram of when the signal fires")
     elif any(
-        ";" in line.split(":", 1)[1]
+        set(line.split(":", 1)[1]) & {";", "#"}
         for line in diagram.group(1).splitlines()
-        if ">>" in line and ":" in line
+        if ":" in line and ("->" in line or line.strip().lower().startswith("note"))
     ):
-        found.append(f"{shown}: a diagram message holds `;`, which ends a Mermaid statement")
+        # A sequence diagram's message (or note) text ends at `;` or `#`: the rest is an error.
+        found.append(f"{shown}: a diagram message holds `;` or `#`, which end its text early")
     for heading in (
         "## Tasks",
         "## Acceptance criteria",
@@ -491,6 +492,10 @@ def run(args) -> int:
     except Refused as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
+    for given in (args.title, args.pattern):
+        if given is not None and (not given.strip() or "\n" in given):
+            print(f"new: {given!r}: a title or pattern is one line of text", file=sys.stderr)
+            return 2
     title = args.title or f"{MARKER}: the title of {args.slug}"
     pattern = args.pattern or f"{MARKER}: the pattern {args.slug} teaches"
     written = scaffold(args.slug, title, pattern, args.files, args.tasks)
