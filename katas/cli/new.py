@@ -21,6 +21,16 @@ MARKER = "TODO (new kata)"
 SCAFFOLD_TEST = "test_scaffold.py"
 RESERVED_FILES = {"__init__.py", "apps.py", "models.py", "admin.py", "tests.py"}
 MIN_MISTAKES, MIN_ALTERNATIVES = 3, 2
+# Folders of the repository, and the labels of Django's own apps (an app label is unique).
+TAKEN_NAMES = {"harness", "cli", "shipped", "katas", "tests", "solutions", "docs"} | {
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "messages",
+    "staticfiles",
+    "sites",
+}
 
 
 def add_arguments(parser):
@@ -62,8 +72,10 @@ def validate(slug: str, files: list[str], tasks: int) -> None:
     for where in (catalogue.KATAS_DIR, catalogue.SOLUTIONS_DIR, catalogue.ROOT / "tests"):
         if (where / slug).exists():
             raise Refused(f"{(where / slug).relative_to(catalogue.ROOT)} already exists")
-    if slug in {"harness", "cli"}:
-        raise Refused(f"{slug!r} is a folder of the tooling, not a kata name")
+    if slug in TAKEN_NAMES:
+        raise Refused(
+            f"{slug!r} is taken by the tooling or by a Django app (app labels must be unique)"
+        )
     for name in files:
         stem = name.removesuffix(".py")
         if (
