@@ -20,6 +20,7 @@ COMMANDS = {
     "solution": ("katas.cli.solution", "show the reference solution as a diff (spoiler!)"),
     "dojo": ("katas.cli.dojo", "a coding dojo: turn timer, rotation, live tasks, a projector page"),
     "verify": ("katas.cli.verify", "maintainers: every kata red as shipped, green on its solution"),
+    "new": ("katas.cli.new", "maintainers: scaffold a new kata, or --check what it still lacks"),
 }
 
 
