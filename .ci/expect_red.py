@@ -7,41 +7,29 @@ expected result: the learner view (the shipped katas) and a gallery mistake unde
 worker (tox's -postgres envs). Exits non-zero, saying why, otherwise.
 """
 
-import json
 import sys
 
-
-def problems(report: dict, fragments: list[str]) -> list[str]:
-    found = []
-    if not report.get("tests"):
-        found.append("no test ran")
-    if report.get("collection_errors"):
-        found.append(f"collection errors: {report['collection_errors'][:2]}")
-    if report.get("exitstatus") != 1:
-        found.append(f"pytest exited {report.get('exitstatus')}, expected 1 (tests failed)")
-    for test in report.get("tests", []):
-        if test["outcome"] != "failed":
-            found.append(f"{test['nodeid']}: {test['outcome']} ({test['message'][:200]})")
-    messages = [test["message"] for test in report.get("tests", [])]
-    for fragment in fragments:
-        if not any(fragment in message for message in messages):
-            found.append(f"no failure message contains {fragment!r}")
-    return found
+from katas.harness import report
 
 
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    with open(argv[0], encoding="utf-8") as file:
-        report = json.load(file)
-    found = problems(report, argv[1:])
+    run = report.read(argv[0])
+    found = report.learner_view_problems(run)
+    messages = [test.message for test in run.tests] if run else []
+    found += [
+        f"no failure message contains {fragment!r}"
+        for fragment in argv[1:]
+        if not any(fragment in message for message in messages)
+    ]
     if found:
         print(f"{argv[0]}: expected every test to fail by assertion:", *found, sep="\n  ")
         return 1
-    print(f"{argv[0]}: {len(report['tests'])} tests, all failed as expected")
+    print(f"{argv[0]}: {len(run.tests)} tests, all failed by assertion as expected")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    raise SystemExit(main(sys.argv[1:]))

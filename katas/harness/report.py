@@ -152,6 +152,11 @@ def learner_view_problems(run: Run | None) -> list[str]:
     if not run.tests:
         found.append("no kata test ran")
     found += [f"{t.nodeid} {t.outcome}, not failed" for t in run.tests if t.outcome != FAILED]
+    found += [
+        f"{t.nodeid} failed with {t.exception}, not by an assertion: {t.message[:200]}"
+        for t in run.tests
+        if t.outcome == FAILED and t.exception not in ("AssertionError", "Failed")
+    ]
     return found
 
 
