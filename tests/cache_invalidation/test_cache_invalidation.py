@@ -39,7 +39,10 @@ def create(title, published=True):
 def primed():
     """Render the list once so that it sits in the cache; return what was cached."""
     html = published_articles_html()
-    assert cache.get(CACHE_KEY) == html
+    assert cache.get(CACHE_KEY) == html, (
+        "listing.published_articles_html() should leave the list in the cache under "
+        "listing.CACHE_KEY; it did not. listing.py is given: restore it (git checkout)."
+    )
     return html
 
 
@@ -220,10 +223,14 @@ def test_publish_articles_shows_them_after_the_commit(django_capture_on_commit_c
     primed()
 
     with django_capture_on_commit_callbacks(execute=True):
-        attempt(lambda: publish_articles(ids), "publish_articles()")
+        changed = attempt(lambda: publish_articles(ids), "publish_articles()")
 
     expect_shown("Alpha", "publish_articles() and the commit", UPDATED)
     expect_shown("Beta", "publish_articles() and the commit", UPDATED)
+    assert changed == 2, (
+        f"publish_articles() of 2 drafts should still return how many rows changed (2); "
+        f"it returned {changed!r}."
+    )
 
 
 @pytest.mark.task(3)
