@@ -46,8 +46,21 @@ def primed():
     return html
 
 
+def current_html():
+    """The list as a visitor gets it; it must be HTML, whatever the cache holds."""
+    html = published_articles_html()
+    if not isinstance(html, str):
+        pytest.fail(
+            f"published_articles_html() returned {html!r} instead of the rendered list: the "
+            "cache holds that value under CACHE_KEY. Delete the key (cache.delete(CACHE_KEY)); "
+            "do not store None or anything else in it.",
+            pytrace=False,
+        )
+    return html
+
+
 def shown(title):
-    return f"<li>{title}</li>" in published_articles_html()
+    return f"<li>{title}</li>" in current_html()
 
 
 CHANGED = "Delete the cache key (listing.CACHE_KEY) when an article changes."
@@ -58,7 +71,7 @@ UPDATED = (
 
 
 def expect_shown(title, after, hint=CHANGED):
-    html = published_articles_html()
+    html = current_html()
     assert f"<li>{title}</li>" in html, (
         f"After {after}, the article list should show {title!r}; it still serves the cached "
         f"copy: {html}. {hint}"
@@ -66,7 +79,7 @@ def expect_shown(title, after, hint=CHANGED):
 
 
 def expect_gone(title, after):
-    html = published_articles_html()
+    html = current_html()
     assert f"<li>{title}</li>" not in html, (
         f"After {after}, the article list should no longer show {title!r}; it still serves "
         f"the cached copy: {html}. Delete the cache key (listing.CACHE_KEY) when an "
