@@ -4,4 +4,5 @@ from django.urls import include, path
 
 urlpatterns: list = [
     path("request-logging/", include("katas.request_logging.urls")),
+    path("login-audit/", include("katas.login_audit.urls")),
 ]

@@ -1,0 +1,51 @@
+"""Mistake: record the payment with get_or_create(order=...).
+
+What is wrong: a second payment for a paid order (the customer was charged twice) is
+quietly dropped: get_or_create() finds the first payment and returns it. Nobody
+learns of the double charge, and order_paid goes out again.
+Why people write it: get_or_create() is the usual cure for "IntegrityError on a
+second save", and it makes the error go away.
+
+Expected message: not get_or_create()
+"""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.dispatch import receiver
+
+from .gateways import sms_gateway
+from .models import Payment, Shipment
+from .signals import order_paid, payment_received
+
+
+@receiver(payment_received, dispatch_uid="robust_notifications.record_payment")
+def record_payment(sender, order, amount, reference, **kwargs):
+    Payment.objects.get_or_create(order=order, defaults={"amount": amount, "reference": reference})
+
+
+@receiver(order_paid, dispatch_uid="robust_notifications.send_receipt")
+def send_receipt(sender, order, **kwargs):
+    """Email the receipt to the customer."""
+    send_mail(
+        f"Receipt for order {order.number}",
+        f"Thank you! We received {order.total} for order {order.number}.",
+        None,
+        [order.email],
+    )
+
+
+@receiver(order_paid, dispatch_uid="robust_notifications.create_shipment")
+def create_shipment(sender, order, **kwargs):
+    """Hand the order to the warehouse.
+
+    The savepoint matters inside a transaction: send_robust() catches a failed query,
+    but without atomic() here the whole transaction would be left unusable.
+    """
+    with transaction.atomic():
+        Shipment.objects.create(order=order)
+
+
+@receiver(order_paid, dispatch_uid="robust_notifications.text_customer")
+def text_customer(sender, order, **kwargs):
+    """Text the customer. Raises GatewayDown when the SMS provider is down."""
+    sms_gateway.send(order.phone, f"Order {order.number} is paid and on its way.")
