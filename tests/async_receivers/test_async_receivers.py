@@ -122,7 +122,11 @@ def test_the_pickup_is_booked_by_an_async_receiver():
         "This test needs the pickup booked first: ship_order() booked no pickup."
     )
 
-    ours = [r for r in connected(order_shipped) if modules_of([r])[0].startswith("katas.async_receivers.")]
+    ours = [
+        r
+        for r in connected(order_shipped)
+        if modules_of([r])[0].startswith("katas.async_receivers.")
+    ]
     assert any(iscoroutinefunction(r) for r in ours), (
         "The pickup is booked, but every receiver of order_shipped in the kata is sync "
         f"({', '.join(getattr(r, '__name__', repr(r)) for r in ours)}). Booking waits on the "
