@@ -1,8 +1,10 @@
 """post_migrate creates the default groups: idempotently, for this app only, with the
 ``apps`` and ``using`` the signal passes."""
 
+import traceback
 import weakref
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.apps import apps as global_apps
@@ -52,6 +54,20 @@ def _no_migration_files(settings):
     settings.MIGRATION_MODULES = {config.label: None for config in global_apps.get_app_configs()}
 
 
+def where(error):
+    """Return file:line of the kata code (not Django's) that raised ``error``."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if "default_groups" in frame.filename and "tests" not in Path(frame.filename).parts
+    ]
+    if not frames:
+        return "a post_migrate receiver"
+    path = Path(frames[-1].filename)
+    shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+    return f"{shown}:{frames[-1].lineno}"
+
+
 def migrate():
     """Run `migrate`, as a deploy does; fail with a teaching message if a receiver breaks it."""
     try:
@@ -59,21 +75,40 @@ def migrate():
             call_command("migrate", verbosity=0, interactive=False)
     except IntegrityError as error:
         problem = f"IntegrityError: {error}"
+        advice = (
+            "migrate runs on every deploy, so the groups may already exist: get_or_create them, "
+            "do not create them."
+        )
+    except Exception as error:  # the learner's receiver may raise anything
+        problem = f"{type(error).__name__}: {error} (at {where(error)})"
+        advice = "Every migrate sends post_migrate: a receiver that raises stops the deploy."
     else:
         return
     pytest.fail(
-        f"`migrate` failed in your post_migrate receiver with {problem}. migrate runs on every "
-        "deploy, so the groups may already exist: get_or_create them, do not create them.",
-        pytrace=False,
+        f"`migrate` failed in your post_migrate receiver with {problem}. {advice}", pytrace=False
     )
 
 
-def send_post_migrate(label=APP, **kwargs):
-    """Send post_migrate as `migrate` does for one app (``kwargs`` add or replace arguments)."""
+def send_post_migrate(label=APP, expect=(), **kwargs):
+    """Send post_migrate as `migrate` does for one app (``kwargs`` add or replace arguments).
+
+    An exception of a type in ``expect`` reaches the test; any other fails it with a lesson.
+    """
     config = app_config(label)
     arguments = {"app_config": config, "verbosity": 0, "interactive": False, "using": "default"}
     arguments.update(kwargs)
-    post_migrate.send(sender=config, **arguments)
+    try:
+        with transaction.atomic():  # keeps the test's transaction usable after an error
+            post_migrate.send(sender=config, **arguments)
+    except expect:
+        raise
+    except Exception as error:  # the learner's receiver may raise anything
+        problem = f"{type(error).__name__}: {error} (at {where(error)})"
+    else:
+        return
+    pytest.fail(
+        f"post_migrate for the {label} app made your receiver fail with {problem}.", pytrace=False
+    )
 
 
 def expect_groups_after_migrate():
@@ -186,7 +221,7 @@ def test_the_receiver_uses_the_models_of_the_apps_it_is_given():
 
     post_save.connect(record, weak=False, dispatch_uid="tests.default_groups.record")
     try:
-        send_post_migrate(apps=historical, plan=[])
+        send_post_migrate(apps=historical, plan=[], expect=(TypeError,))
     except TypeError as error:
         problem = str(error)
     else:
@@ -216,7 +251,9 @@ def test_the_receiver_writes_to_the_database_it_is_given():
 
     with only_this_katas_receivers(post_migrate):
         try:
-            send_post_migrate(using="archive", apps=global_apps, plan=[])
+            send_post_migrate(
+                using="archive", apps=global_apps, plan=[], expect=(ConnectionDoesNotExist,)
+            )
         except ConnectionDoesNotExist:
             asked_for_archive = True
         else:
@@ -238,7 +275,7 @@ def test_flush_sends_no_apps_and_still_gets_the_groups():
 
     try:
         # What `flush` sends (a TransactionTestCase flushes after each test): no apps, no plan.
-        send_post_migrate()
+        send_post_migrate(expect=(TypeError,))
     except TypeError as error:
         problem = str(error)
     else:
