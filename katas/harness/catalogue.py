@@ -43,6 +43,10 @@ class Kata:
     files: tuple[str, ...]
     tests: str
     tasks: tuple[Task, ...]
+    # The Django versions the kata needs, as a PEP 440 specifier (e.g. ">=5.0"), and
+    # why, in a few words; empty when any supported Django will do.
+    django: str = ""
+    django_why: str = ""
 
     @property
     def app_label(self) -> str:
@@ -83,11 +87,86 @@ class Kata:
         shipped = KATAS_DIR / "harness" / "shipped" / self.slug
         return [shipped / f"{name}.shipped" for name in self.files]
 
+    def unavailable_reason(self, version: str | None = None) -> str | None:
+        """Return why the kata cannot run on this Django (or on ``version``), or None.
+
+        E.g. "needs Django 5.0 or newer (you have 4.2.30): asend() and async receivers
+        came in 5.0".
+        """
+        if not self.django:
+            return None
+        if version is None:
+            import django
+
+            version = django.get_version()
+        if _satisfies(version, self.django):
+            return None
+        reason = f"needs {_describe_specifier(self.django)} (you have {version})"
+        return f"{reason}: {self.django_why}" if self.django_why else reason
+
     def task(self, number: int) -> Task:
         for task in self.tasks:
             if task.number == number:
                 return task
         raise LookupError(f"kata {self.slug!r} has no task {number}")
+
+
+_OPERATORS = {
+    ">=": lambda have, want: have >= want,
+    ">": lambda have, want: have > want,
+    "<=": lambda have, want: have <= want,
+    "<": lambda have, want: have < want,
+    "==": lambda have, want: have == want,
+    "!=": lambda have, want: have != want,
+}
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """Return the numeric release of a version: "5.2.19" -> (5, 2, 19), "6.1a1" -> (6, 1)."""
+    numbers = []
+    for part in version.strip().split("."):
+        digits = ""
+        for char in part:
+            if not char.isdigit():
+                break
+            digits += char
+        if not digits:
+            break
+        numbers.append(int(digits))
+        if len(digits) < len(part):  # "1a1": a pre-release marker ends the release
+            break
+    return tuple(numbers)
+
+
+def _satisfies(version: str, specifier: str) -> bool:
+    """Whether ``version`` meets ``specifier`` (comma-separated clauses such as ">=5.0,<7")."""
+    try:
+        from packaging.specifiers import SpecifierSet
+    except ImportError:  # pragma: no cover - packaging comes with pytest
+        pass
+    else:
+        return SpecifierSet(specifier).contains(version, prereleases=True)
+    for clause in specifier.split(","):
+        clause = clause.strip()
+        operator = next(
+            op for op in sorted(_OPERATORS, key=len, reverse=True) if clause.startswith(op)
+        )
+        have, want = _release(version), _release(clause[len(operator) :])
+        width = max(len(have), len(want))  # 5.0 == 5.0.0, as PEP 440 says
+        have, want = have + (0,) * (width - len(have)), want + (0,) * (width - len(want))
+        if not _OPERATORS[operator](have, want):
+            return False
+    return True
+
+
+def _describe_specifier(specifier: str) -> str:
+    """Say a specifier in words: ">=5.0" -> "Django 5.0 or newer"."""
+    clauses = [c.strip() for c in specifier.split(",")]
+    if len(clauses) == 1 and clauses[0].startswith(">="):
+        return f"Django {clauses[0][2:].strip()} or newer"
+    if len(clauses) == 1 and clauses[0].startswith("<") and not clauses[0].startswith("<="):
+        return f"a Django older than {clauses[0][1:].strip()}"
+    return f"Django {specifier}"
 
 
 class CatalogueError(ValueError):
@@ -99,6 +178,26 @@ def _require(table: dict, key: str, where: str, kind: type):
     if not isinstance(value, kind) or (hasattr(value, "__len__") and len(value) == 0):
         raise CatalogueError(f"{CATALOGUE_PATH.name}: {where} needs a non-empty {key!r}")
     return value
+
+
+def _optional(table: dict, key: str, where: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise CatalogueError(f"{CATALOGUE_PATH.name}: {where} has a {key!r} that is not a string")
+    return value.strip()
+
+
+def _specifier(table: dict, where: str) -> str:
+    specifier = _optional(table, "django", where)
+    if specifier:
+        try:
+            _satisfies("1.0", specifier)
+        except Exception:  # packaging's InvalidSpecifier, or an operator the fallback lacks
+            raise CatalogueError(
+                f"{CATALOGUE_PATH.name}: {where} has a 'django' that is not a version "
+                f"specifier such as '>=5.0': {specifier!r}"
+            ) from None
+    return specifier
 
 
 def parse(text: str) -> tuple[Kata, ...]:
@@ -124,6 +223,8 @@ def parse(text: str) -> tuple[Kata, ...]:
                 files=tuple(_require(table, "files", where, list)),
                 tests=_require(table, "tests", where, str),
                 tasks=tuple(tasks),
+                django=_specifier(table, where),
+                django_why=_optional(table, "django_why", where),
             )
         )
     slugs = [k.slug for k in katas]

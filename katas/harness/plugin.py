@@ -167,6 +167,13 @@ def pytest_collection_modifyitems(session, config, items):
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
 
+    # A kata that needs another Django (the catalogue's `django`) is skipped, with why.
+    for item in items:
+        kata = kata_of(item)
+        reason = kata.unavailable_reason() if kata else None
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=f"kata {kata.slug!r} {reason}"))
+
 
 def _broken_message(kata: catalogue.Kata | None) -> str | None:
     from katas.harness.loading import broken
