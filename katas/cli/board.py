@@ -18,6 +18,7 @@ STYLE = {
     progress.NOT_STARTED: "dim",
     progress.BROKEN: "bold red",
     progress.UNJUDGED: "bold red",
+    progress.UNAVAILABLE: "dim",
 }
 
 # Below this width a table would cut the slugs a learner types: print a list instead.
@@ -64,6 +65,10 @@ def render(console: Console, states: list[progress.KataState]) -> None:
     """Print the board for ``states``."""
     _table(console, states)
     for s in states:
+        if s.state == progress.UNAVAILABLE:
+            console.print(
+                f"{s.kata.slug}: {s.kata.unavailable_reason()}", markup=False, style="dim"
+            )
         if s.broken:  # in full, outside the table: a learner copies the path and line
             console.print(
                 f"{s.kata.slug} does not import: {s.broken.describe()}",
@@ -71,13 +76,14 @@ def render(console: Console, states: list[progress.KataState]) -> None:
                 soft_wrap=True,
                 style="red",
             )
-    done = sum(len(s.passed_tasks) for s in states)
-    total = sum(len(s.kata.tasks) for s in states)
-    solved = sum(s.state == progress.SOLVED for s in states)
+    open_ = [s for s in states if s.state != progress.UNAVAILABLE]
+    done = sum(len(s.passed_tasks) for s in open_)
+    total = sum(len(s.kata.tasks) for s in open_)
+    solved = sum(s.state == progress.SOLVED for s in open_)
     overall = Table.grid(padding=(0, 1))
     overall.add_row(
         ProgressBar(total=total, completed=done, width=40),
-        f"{done} of {total} tasks done, {solved} of {len(states)} katas solved",
+        f"{done} of {total} tasks done, {solved} of {len(open_)} katas solved",
     )
     console.print(overall)
     reused = sum(s.reused for s in states)
@@ -89,7 +95,7 @@ def render(console: Console, states: list[progress.KataState]) -> None:
             + "; `python -m katas board --fresh` reruns them all.[/]"
         )
     console.print()
-    todo = next((s for s in states if s.state != progress.SOLVED), None)
+    todo = next((s for s in open_ if s.state != progress.SOLVED), None)
     if todo is None:
         console.print(
             "[bold green]Every kata is solved.[/] Try `python -m katas dojo` with friends."
@@ -112,7 +118,7 @@ def render(console: Console, states: list[progress.KataState]) -> None:
 def run(args) -> int:
     states = progress.collect(fresh=getattr(args, "fresh", False))
     render(Console(), states)
-    unjudged = [s for s in states if not s.judged]
+    unjudged = [s for s in states if s.state == progress.UNJUDGED]
     for state in unjudged:
         print(f"{state.kata.slug}: {state.first_failure.message}", file=sys.stderr)
     return 1 if unjudged else 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from katas.harness import catalogue, report, runner
 
 SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
-UNJUDGED = "not judged"
+UNJUDGED, UNAVAILABLE = "not judged", "unavailable"
 
 
 @dataclass
@@ -23,6 +23,8 @@ class KataState:
 
     @property
     def state(self) -> str:
+        if self.kata.unavailable_reason():
+            return UNAVAILABLE
         if not self.judged:
             return UNJUDGED
         if self.broken:
@@ -103,6 +105,10 @@ def collect(katas=None, fresh: bool = False) -> list[KataState]:
     from katas.cli import results
 
     katas = catalogue.load() if katas is None else tuple(katas)
+    unavailable = {k.slug: KataState(k, judged=False) for k in katas if k.unavailable_reason()}
+    katas = tuple(k for k in katas if k.slug not in unavailable)
+    if not katas:
+        return list(unavailable.values())
     keys = results.keys(katas)
     stored = {} if fresh or keys is None else results.load(keys)
     stale = [k for k in katas if k.slug not in stored]
@@ -120,4 +126,5 @@ def collect(katas=None, fresh: bool = False) -> list[KataState]:
         if kata.slug not in found:
             found[kata.slug] = state_of(stored[kata.slug], kata)
             found[kata.slug].reused = True
-    return [found[k.slug] for k in katas]
+    found.update(unavailable)
+    return [found[k.slug] for k in catalogue.load() if k.slug in found]

@@ -68,7 +68,7 @@ class Watch:
     def first_unsolved(self, after: catalogue.Kata | None = None) -> catalogue.Kata | None:
         """Return the first kata (after ``after``, if given) not solved, checking as it goes."""
         for kata in self.katas:
-            if after is not None and kata.number <= after.number:
+            if after is not None and kata.number <= after.number or kata.unavailable_reason():
                 continue
             if self.check(kata).state != progress.SOLVED:
                 return kata
