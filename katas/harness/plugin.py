@@ -304,8 +304,19 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(autouse=True)
-def _katas_media_root(settings, tmp_path_factory):
+def _katas_media_root(request, tmp_path_factory):
     """Point MEDIA_ROOT at a fresh temporary folder, so tests store real files safely."""
+    # The test database is set up first, outside this override: pytest-django turns
+    # migration files off while it sets it up, and a setting changed inside an override
+    # would be undone with it (a later `migrate` in a test would then run migrations).
+    wants_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "django_db_setup",
+    } & set(request.fixturenames)
+    if wants_db:
+        request.getfixturevalue("django_db_setup")
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     return settings.MEDIA_ROOT
 
