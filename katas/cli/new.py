@@ -465,7 +465,7 @@ def checklist(slug: str) -> list[str]:
     found += _gallery_items(kata)
     plan = root / "docs" / "plans" / f"{slug}.md"
     dojo = root / "docs" / "dojo.md"
-    in_dojo = dojo.is_file() and f"`{slug}`" in dojo.read_text(encoding="utf-8")
+    in_dojo = dojo.is_file() and f"### {slug}\n" in dojo.read_text(encoding="utf-8")
     if not in_dojo and (not plan.is_file() or MARKER in plan.read_text(encoding="utf-8")):
         found.append(f"docs/plans/{slug}.md: write the dojo plan (first test, pitfalls, questions)")
     table = root / "README.md"
