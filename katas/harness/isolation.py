@@ -121,6 +121,21 @@ def no_kata_receivers(known_slugs: set[str]):
     return _without(lambda kata: kata in known_slugs)
 
 
+@contextmanager
+def silenced(signal: Signal):
+    """Within the block, ``signal`` has no receivers; they are all back after it."""
+    with signal.lock:
+        saved = signal.receivers
+        signal.receivers = []
+        signal.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        with signal.lock:
+            signal.receivers = saved + signal.receivers
+            signal.sender_receivers_cache.clear()
+
+
 def snapshot() -> dict[Signal, list]:
     """Return each signal's live receiver entries, to compare after a test."""
     return {

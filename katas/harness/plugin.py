@@ -206,13 +206,17 @@ def pytest_runtest_protocol(item, nextitem):
 @pytest.hookimpl(wrapper=True)
 def pytest_fixture_setup(fixturedef, request):
     # A learner's post_migrate (or pre_migrate) receiver must not break, or drop a table
-    # of, the test database that every kata needs: none of the katas' receivers runs
-    # while it is set up. A kata that teaches post_migrate sends it in its own tests.
+    # of, the test database that every kata needs: no post_migrate receiver runs while
+    # it is set up, and no kata receiver at all. Django's own (content types and
+    # permissions for every app) would cost every run a third of a second; a test that
+    # needs them migrates or flushes, which sends post_migrate again.
     if fixturedef.argname != "django_db_setup":
         return (yield)
-    from katas.harness.isolation import no_kata_receivers
+    from django.db.models.signals import post_migrate
 
-    with no_kata_receivers(_known_slugs()):
+    from katas.harness.isolation import no_kata_receivers, silenced
+
+    with silenced(post_migrate), no_kata_receivers(_known_slugs()):
         return (yield)
 
 
