@@ -13,3 +13,7 @@ Read README.md beside this file for the story and the tasks.
 #
 # TODO (task 3): two orders placed at once, from stale Product objects, must both
 #   count: let the database do the subtraction (an F() expression).
+#
+# TODO (task 4): a test calls each receiver alone: one job each, none relying on another.
+#
+# TODO (task 5): send the email only once the order's transaction commits.

@@ -1,6 +1,10 @@
 """One signal, two receivers: stock with F(), and a confirmation email."""
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import connection, transaction
+from django.db.models import F
 from django.db.models.signals import post_save
 from factory.django import mute_signals
 
@@ -86,23 +90,57 @@ def test_two_orders_from_stale_products_both_count(product, committed):
     )
 
 
-def our_receivers():
-    """The kata's post_save receivers for Order, by function name."""
-    return {
-        receiver.__name__: receiver
-        for receiver in connected(post_save, sender=Order)
-        if receiver.__module__.startswith("katas.order_receivers")
-    }
+@contextmanager
+def another_order_arrives_first(product, quantity):
+    """Let another request take ``quantity`` just before the product's row is next UPDATEd.
+
+    That is what a second request does between one receiver's read and its write:
+    a value computed in Python from the read then overwrites it (a lost update),
+    where UPDATE ... SET stock = stock - n subtracts from whatever the row holds.
+    """
+    table = Product._meta.db_table
+    arrived = []
+
+    def writer(execute, sql, params, many, context):
+        statement = sql.lstrip().upper()
+        if not arrived and statement.startswith("UPDATE") and table.upper() in statement:
+            arrived.append(quantity)
+            Product.objects.filter(pk=product.pk).update(stock=F("stock") - quantity)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(writer):
+        yield arrived
 
 
-def one_named(receivers, *words):
-    matches = [f for name, f in receivers.items() if any(w in name for w in words)]
-    assert len(matches) == 1, (
-        f"Expected exactly one receiver whose name says {' or '.join(words)!r}; the kata's "
-        f"post_save receivers for Order are {sorted(receivers) or 'none'}. One job per "
-        "receiver, named for it."
+@pytest.mark.task(3)
+def test_an_order_saved_between_your_read_and_your_write_still_counts(product, committed):
+    with committed(), another_order_arrives_first(product, quantity=2) as arrived:
+        place(product, quantity=3)
+
+    stock = stock_of(product)
+    assert arrived, (
+        f"Placing an order of 3 should update the product's stock; it is still {stock}. "
+        "Is your stock receiver connected to post_save of Order?"
     )
-    return matches[0]
+    assert stock == 5, (
+        "Another request took 2 from the stock (10 to 8) after your receiver read the product "
+        f"and before it wrote; then your order of 3 left {stock}, not 5. A stock computed in "
+        "Python and saved overwrote the other order: a lost update. Let the database "
+        "subtract: Product.objects.filter(pk=...).update(stock=F('stock') - quantity)."
+    )
+
+
+def our_receivers():
+    """The kata's post_save receivers that an Order save reaches (for Order, or every sender)."""
+    found = connected(post_save, sender=Order) + connected(post_save, sender=None)
+    return [r for r in found if (getattr(r, "__module__", "") or "").startswith("katas.order")]
+
+
+def effect(jobs):
+    taken, emails = jobs
+    done = [f"took {taken} off the stock"] if taken else []
+    done += [f"sent {emails} email(s)"] if emails else []
+    return " and ".join(done) or "did nothing"
 
 
 def call_alone(receiver, arguments):
@@ -118,10 +156,13 @@ def call_alone(receiver, arguments):
 
 
 @pytest.mark.task(4)
-def test_each_receiver_does_its_own_job_alone(product, committed, mailoutbox):
+def test_each_receiver_does_one_job_alone(product, committed, mailoutbox):
+    # Judged by what each receiver does when it is called alone, not by its name.
     receivers = our_receivers()
-    stock = one_named(receivers, "stock", "inventory")
-    email = one_named(receivers, "mail", "notify", "confirm")
+    assert receivers, (
+        "No receiver of kata order_receivers listens to post_save of Order: write one for "
+        "the stock and one for the email in katas/order_receivers/receivers.py."
+    )
     with mute_signals(post_save):
         order = place(product, quantity=4)
     arguments = {
@@ -133,16 +174,79 @@ def test_each_receiver_does_its_own_job_alone(product, committed, mailoutbox):
         "update_fields": None,
         "signal": post_save,
     }
+    jobs, problem = {}, None
+    for receiver in receivers:
+        Product.objects.filter(pk=product.pk).update(stock=10)
+        mailoutbox.clear()
+        try:
+            with committed():
+                call_alone(receiver, arguments)
+        except Exception as error:  # it relies on something another receiver did, most often
+            problem = (
+                f"{receiver.__name__}(...), called alone with post_save's arguments, raised "
+                f"{type(error).__name__}: {error}. Receivers run in an order nobody chose: "
+                "each must do its whole job with only the signal's arguments."
+            )
+            break
+        jobs[receiver.__name__] = (10 - stock_of(product), len(mailoutbox))
+    if problem:
+        pytest.fail(problem, pytrace=False)
 
-    with committed():
-        call_alone(stock, arguments)
-    assert (stock_of(product), len(mailoutbox)) == (6, 0), (
-        f"{stock.__name__} alone should take 4 off the stock and send nothing; got stock "
-        f"{stock_of(product)} and {len(mailoutbox)} email(s)."
+    seen = "; ".join(f"{name} {effect(done)}" for name, done in jobs.items())
+    both = [name for name, (taken, emails) in jobs.items() if taken and emails]
+    assert not both, (
+        f"Called alone, each receiver should do one job; {seen}. Split {both[0] if both else ''} "
+        "in two: one receiver for the stock, one for the email (one job per receiver)."
     )
+    stock = [name for name, (taken, _) in jobs.items() if taken]
+    email = [name for name, (_, emails) in jobs.items() if emails]
+    assert [jobs[name][0] for name in stock] == [4], (
+        f"Called alone, exactly one receiver should take the order's 4 off the stock; {seen}."
+    )
+    assert [jobs[name][1] for name in email] == [1], (
+        f"Called alone, exactly one receiver should send the confirmation email; {seen}."
+    )
+
+
+@pytest.mark.task(5)
+def test_the_email_waits_for_the_commit(product, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        place(product, quantity=3)
+        before_commit = [m.to for m in mailoutbox]
+    for callback in callbacks:
+        callback()
+
+    assert [m.to for m in mailoutbox] == [["ada@example.com"]], (
+        "Once the order is committed, one email should go to the customer; sent to "
+        f"{[m.to for m in mailoutbox] or 'nobody'}."
+    )
+    assert before_commit == [], (
+        "The email was sent before the order was committed: if the transaction rolls back, "
+        "the customer has an email about an order that does not exist. Send it in "
+        "transaction.on_commit(lambda: send_mail(...))."
+    )
+
+
+@pytest.mark.task(5)
+def test_no_email_for_an_order_that_rolls_back(product, committed, mailoutbox):
+    other = Product.objects.create(name="Semaphore", stock=5)
     with committed():
-        call_alone(email, arguments)
-    assert (stock_of(product), len(mailoutbox)) == (6, 1), (
-        f"{email.__name__} alone should send 1 email and leave stock alone; got stock "
-        f"{stock_of(product)} and {len(mailoutbox)} email(s)."
+        try:
+            with transaction.atomic():
+                place(product, quantity=3)
+                raise RuntimeError("payment refused: roll back")
+        except RuntimeError:
+            pass
+        place(other, quantity=1, email="grace@example.com")
+
+    recipients = [m.to for m in mailoutbox]
+    assert recipients == [["grace@example.com"]], (
+        "Only the committed order should be confirmed; the rolled-back one must not. Emails "
+        f"went to {recipients or 'nobody'} (expected grace@example.com only). Send the email "
+        "in transaction.on_commit(): a rollback drops the callback."
+    )
+    assert (stock_of(product), stock_of(other)) == (10, 4), (
+        "The rolled-back order should leave its product's stock at 10 and the committed one "
+        f"take 1 from 5; found {stock_of(product)} and {stock_of(other)}. Update the stock in "
+        "the same transaction as the order (a receiver does), never in on_commit."
     )
