@@ -1,7 +1,9 @@
 """Completing a course hands the email to Celery, after the commit, by ids."""
 
 import inspect
+import traceback
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -57,10 +59,32 @@ def teaching(what):
                 f"{what} raised TypeError: {error}. A receiver takes (sender, **kwargs), and the "
                 "task takes ids: send_course_email.delay(user.id, course.id)."
             )
+    except Exception as error:  # anything else the receiver (or a task it ran) raised
+        problem = (
+            f"{what} raised {type(error).__name__}: {error} (at {where(error)}). The receiver "
+            "should only enqueue the task, once the transaction commits."
+        )
     if problem is not None:
         # `with` runs __exit__ while the error is being handled: `from None` keeps it
         # (and the traceback of Celery's or Django's internals) out of the report.
         raise pytest.fail.Exception(problem, pytrace=False) from None
+
+
+def where(error):
+    """The last line of kata or solution code in ``error``'s traceback: where to look."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if "completion_email" in frame.filename and "/tests/" not in frame.filename
+    ]
+    if not frames:
+        return "no file of the kata"
+    frame = frames[-1]
+    try:
+        shown = Path(frame.filename).resolve().relative_to(Path.cwd())
+    except ValueError:
+        shown = frame.filename
+    return f"{shown}:{frame.lineno}"
 
 
 def calls(published):
@@ -170,6 +194,7 @@ def test_nothing_is_enqueued_when_the_transaction_rolls_back(
 def test_outside_a_transaction_the_task_is_enqueued_at_once(learner, course, published):
     # Autocommit, as in a shell or a view without ATOMIC_REQUESTS: every row is already
     # committed when the signal is sent, and on_commit() runs its function at once.
+    Completion.objects.create(user=learner, course=course)
     with teaching("Sending course_completed outside a transaction"):
         course_completed.send(sender=Course, user=learner, course=course)
 
