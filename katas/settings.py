@@ -31,6 +31,10 @@ ROOT_URLCONF = "katas.urls"
 DATABASES = {
     # Tests run on an in-memory SQLite database (Django's default for SQLite tests).
     "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
+    # A second database, only for the tests that check a receiver queries (and waits for
+    # the commit of) the database its signal names in `using`. pytest-django creates it,
+    # in memory, only for tests that ask for it.
+    "other": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "other.sqlite3"},
 }
 # A fast hasher keeps the learner's loop instant: the default PBKDF2 spends a quarter
 # of a second on every create_user(). Never do this in production.

@@ -17,3 +17,5 @@ Read README.md beside this file for the story and the tasks.
 # TODO (task 4): a test calls each receiver alone: one job each, none relying on another.
 #
 # TODO (task 5): send the email only once the order's transaction commits.
+#
+# TODO (task 6): work on the database the order was saved to (post_save's `using`).

@@ -250,3 +250,38 @@ def test_no_email_for_an_order_that_rolls_back(product, committed, mailoutbox):
         f"take 1 from 5; found {stock_of(product)} and {stock_of(other)}. Update the stock in "
         "the same transaction as the order (a receiver does), never in on_commit."
     )
+
+
+@pytest.mark.task(6)
+@pytest.mark.django_db(databases=["default", "other"])
+def test_an_order_on_another_database_updates_and_waits_for_that_database(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    # The same product (same pk) in both databases: a receiver that ignores `using`
+    # changes the default database's copy, or waits for the default database's commit.
+    here = Product.objects.create(name="Signal flag", stock=10)
+    there = Product.objects.using("other").create(pk=here.pk, name="Signal flag", stock=10)
+
+    with django_capture_on_commit_callbacks(using="other", execute=False) as callbacks:
+        Order.objects.using("other").create(
+            product=there, quantity=3, customer_email="ada@example.com"
+        )
+        before_commit = len(mailoutbox)
+    for callback in callbacks:
+        callback()
+
+    stocks = {
+        alias: Product.objects.using(alias).values_list("stock", flat=True).get(pk=here.pk)
+        for alias in ("default", "other")
+    }
+    assert stocks == {"default": 10, "other": 7}, (
+        "An order of 3 saved to the database 'other' should take 3 off that database's "
+        f"product and leave the default database's alone; stocks are {stocks}. post_save "
+        "passes `using`: query Product.objects.using(using)."
+    )
+    assert (before_commit, [m.to for m in mailoutbox]) == (0, [["ada@example.com"]]), (
+        "The email about an order saved to 'other' should go once 'other' commits; "
+        f"{before_commit} email(s) went before that commit and "
+        f"{[m.to for m in mailoutbox] or 'none'} after it. Wait for the order's own "
+        "database: transaction.on_commit(..., using=using)."
+    )

@@ -17,18 +17,19 @@ from .models import Order, Product
 
 
 @receiver(post_save, sender=Order, dispatch_uid="order_receivers.update_stock")
-def update_stock(sender, instance, created, raw, **kwargs):
+def update_stock(sender, instance, created, raw, using, **kwargs):
     if raw or not created:
         return
     product = Product(pk=instance.product_id)
     product.stock = F("stock") - instance.quantity
-    product.save(update_fields=["stock"])
+    product.save(using=using, update_fields=["stock"])
 
 
 @receiver(post_save, sender=Order, dispatch_uid="order_receivers.send_order_email")
-def send_order_email(sender, instance, created, raw, **kwargs):
+def send_order_email(sender, instance, created, raw, using, **kwargs):
     if raw or not created:
         return
     transaction.on_commit(
-        lambda: send_mail("Your order", "Thank you.", None, [instance.customer_email])
+        lambda: send_mail("Your order", "Thank you.", None, [instance.customer_email]),
+        using=using,
     )
