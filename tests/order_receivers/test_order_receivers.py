@@ -14,9 +14,16 @@ from tests.signal_tools import connected
 pytestmark = pytest.mark.django_db
 
 
+def new_product(using="default", **fields):
+    """A Product, saved with post_save muted: the kata is about Order saves, and a receiver
+    that wrongly listens to every model is reported by its own test, not by a fixture."""
+    with mute_signals(post_save):
+        return Product.objects.using(using).create(**{"name": "Signal flag", "stock": 10, **fields})
+
+
 @pytest.fixture
 def product():
-    return Product.objects.create(name="Signal flag", stock=10)
+    return new_product()
 
 
 @pytest.fixture
@@ -71,6 +78,37 @@ def test_saving_an_existing_order_again_changes_nothing(product, committed, mail
     assert (stock_of(product), len(mailoutbox)) == (7, 1), (
         "Saving an existing order again must change no stock and send no email; now stock is "
         f"{stock_of(product)} and {len(mailoutbox)} email(s) went out. Check `created`."
+    )
+
+
+@pytest.mark.task(2)
+def test_saving_a_product_changes_nothing(product, committed, mailoutbox):
+    with committed():
+        place(product, quantity=3)
+    assert (stock_of(product), len(mailoutbox)) == (7, 1), (
+        "Placing an order should take 3 off the stock and send 1 email; got stock "
+        f"{stock_of(product)} and {len(mailoutbox)} email(s)."
+    )
+
+    problem = None
+    try:
+        with committed():
+            product.refresh_from_db()
+            product.name = "Signal flag (blue)"
+            product.save()
+            Product.objects.create(name="Semaphore", stock=5)
+    except Exception as error:  # a receiver for every model, reading order fields
+        problem = (
+            f"Saving a Product raised {type(error).__name__}: {error}. A receiver connected to "
+            "post_save with no sender runs for every model's saves: connect yours with "
+            "sender=Order."
+        )
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    assert (stock_of(product), len(mailoutbox)) == (7, 1), (
+        "Saving products (no order at all) must change no stock and send no email; now stock "
+        f"is {stock_of(product)} and {len(mailoutbox)} email(s) went out. Connect your "
+        "receivers with sender=Order."
     )
 
 
@@ -229,7 +267,7 @@ def test_the_email_waits_for_the_commit(product, django_capture_on_commit_callba
 
 @pytest.mark.task(5)
 def test_no_email_for_an_order_that_rolls_back(product, committed, mailoutbox):
-    other = Product.objects.create(name="Semaphore", stock=5)
+    other = new_product(name="Semaphore", stock=5)
     with committed():
         try:
             with transaction.atomic():
@@ -259,8 +297,8 @@ def test_an_order_on_another_database_updates_and_waits_for_that_database(
 ):
     # The same product (same pk) in both databases: a receiver that ignores `using`
     # changes the default database's copy, or waits for the default database's commit.
-    here = Product.objects.create(name="Signal flag", stock=10)
-    there = Product.objects.using("other").create(pk=here.pk, name="Signal flag", stock=10)
+    here = new_product()
+    there = new_product(using="other", pk=here.pk)
 
     with django_capture_on_commit_callbacks(using="other", execute=False) as callbacks:
         Order.objects.using("other").create(
