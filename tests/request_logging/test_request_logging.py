@@ -3,9 +3,10 @@
 import logging
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished
-from django.test import Client
+from django.test import AsyncClient, Client
 
 from tests.signal_tools import connected, modules_of
 
@@ -99,6 +100,24 @@ def test_each_request_logs_request_completed_once(records, url, status, caplog, 
         "logging.getLogger('katas.request_logging').info(...), not print()."
     )
     assert found[0].levelno == logging.INFO, f"It should log at INFO, not {found[0].levelname}."
+
+
+@pytest.mark.task(1)
+def test_an_asgi_request_logs_request_completed_once_too(records, caplog, capsys):
+    # Through Django's ASGI request path: the handler, not a WSGI server, closes the
+    # response, and request_finished comes with another sender class.
+    async def fetch():
+        return await AsyncClient().get("/request-logging/hello/")
+
+    response = async_to_sync(fetch)()
+
+    assert response.status_code == 200
+    found = completed(records)
+    assert len(found) == 1, (
+        "A request served the ASGI way should log 'Request completed' exactly once on the "
+        f"logger {LOGGER!r} too; those loggers got: {describe(records())}. "
+        f"{went_astray(caplog, capsys)}"
+    )
 
 
 @pytest.mark.task(1)
