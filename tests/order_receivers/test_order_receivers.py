@@ -1,10 +1,12 @@
 """One signal, two receivers: stock with F(), and a confirmation email."""
 
 from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.query import QuerySet
 from django.db.models.signals import post_save
 from factory.django import mute_signals
 
@@ -135,19 +137,39 @@ def another_order_arrives_first(product, quantity):
     That is what a second request does between one receiver's read and its write:
     a value computed in Python from the read then overwrites it (a lost update),
     where UPDATE ... SET stock = stock - n subtracts from whatever the row holds.
+    A receiver that locked the row (select_for_update()) makes the other request
+    wait: it then writes after the block, as it would after the commit.
     """
     table = Product._meta.db_table
-    arrived = []
+    arrived, locked = [], []
+    select_for_update = QuerySet.select_for_update
+
+    def recording_lock(queryset, *args, **kwargs):
+        if queryset.model is Product:
+            locked.append(True)
+        return select_for_update(queryset, *args, **kwargs)
+
+    def take_stock():
+        arrived.append(quantity)
+        Product.objects.filter(pk=product.pk).update(stock=F("stock") - quantity)
 
     def writer(execute, sql, params, many, context):
         statement = sql.lstrip().upper()
-        if not arrived and statement.startswith("UPDATE") and table.upper() in statement:
-            arrived.append(quantity)
-            Product.objects.filter(pk=product.pk).update(stock=F("stock") - quantity)
+        if (
+            not (arrived or locked)
+            and statement.startswith("UPDATE")
+            and table.upper() in statement
+        ):
+            take_stock()
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(writer):
+    with (
+        mock.patch.object(QuerySet, "select_for_update", recording_lock),
+        connection.execute_wrapper(writer),
+    ):
         yield arrived
+    if locked and not arrived:
+        take_stock()
 
 
 @pytest.mark.task(3)
