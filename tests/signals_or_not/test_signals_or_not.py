@@ -149,10 +149,10 @@ def test_create_orders_in_bulk_sets_every_total():
         {"customer_email": "b@example.com", "quantity": 1, "unit_price": Decimal("8.00")},
     ]
 
-    problem = None
+    problem, created = None, None
     try:
         with CaptureQueriesContext(connection) as queries:
-            services.create_orders(rows)
+            created = services.create_orders(rows)
     except TypeError as error:
         problem = f"create_orders() raised TypeError: {error}. Money is Decimal: no floats."
     if problem:
@@ -167,6 +167,11 @@ def test_create_orders_in_bulk_sets_every_total():
         f"create_orders() wrote {len(writes(queries))} times for 2 orders ({shown(queries)}); "
         "it should be one bulk INSERT. Set each order's total with order_total() before "
         "bulk_create()."
+    )
+    returned = [(o.customer_email, o.total) for o in created or []]
+    assert returned == totals, (
+        f"create_orders() should return the orders it created, with their totals; it returned "
+        f"{created!r}. Return what bulk_create() returns."
     )
 
 
