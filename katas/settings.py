@@ -37,8 +37,9 @@ ROOT_URLCONF = "katas.urls"
 DATABASES = {
     # Tests run on an in-memory SQLite database (Django's default for SQLite tests).
     "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"},
-    # A second database, for the tests that check a receiver honours the `using` its
-    # signal passes (file_cleanup); set up only when a test asks for it.
+    # A second database, only for the tests that check a receiver queries (and waits for
+    # the commit of) the database its signal names in `using`. pytest-django creates it,
+    # in memory, only for tests that ask for it.
     "other": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "other.sqlite3"},
 }
 if os.environ.get("DATABASE_URL"):
@@ -51,10 +52,9 @@ if os.environ.get("DATABASE_URL"):
             "DATABASE_URL is set, but dj-database-url is not installed: "
             'pip install -e ".[postgres]" (or unset DATABASE_URL for SQLite).'
         ) from None
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
-    # One test database per process: verify runs the katas and the solutions side by
-    # side, and two runs must not create and drop the same database.
-    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
+    DATABASES["default"] = dj_database_url.parse(os.environ["DATABASE_URL"])
+    # Each test run gets a database of its own (katas.harness.plugin names it by process):
+    # verify runs several side by side, and two must not create and drop the same one.
 # A fast hasher keeps the learner's loop instant: the default PBKDF2 spends a quarter
 # of a second on every create_user(). Never do this in production.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -83,6 +83,7 @@ def _katas_named(args) -> set[str] | None:
 
 def pytest_configure(config):
     config.katas_target = targets.current()
+    _own_test_database()
     path = config.getoption("katas_report")
     if path:
         config.pluginmanager.register(Recorder(Path(path)), "katas-report")
@@ -90,6 +91,20 @@ def pytest_configure(config):
 
     if brief.wanted(config):
         config.pluginmanager.register(brief.Brief(), "katas-brief")
+
+
+def _own_test_database() -> None:
+    """On a database server (DATABASE_URL), give this run a test database of its own.
+
+    verify runs several targets side by side, in children of one process: each names
+    its test database by its own process id, so no two create and drop the same one.
+    """
+    if not os.environ.get("DATABASE_URL"):
+        return
+    from django.conf import settings
+
+    default = settings.DATABASES["default"]
+    default.setdefault("TEST", {})["NAME"] = f"test_{default['NAME']}_{os.getpid()}"
 
 
 def pytest_report_header(config):

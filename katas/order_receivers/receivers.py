@@ -14,5 +14,8 @@ Read README.md beside this file for the story and the tasks.
 # TODO (task 3): two orders placed at once, from stale Product objects, must both
 #   count: let the database do the subtraction (an F() expression).
 #
-# TODO (task 4): one job per receiver: each receiver, called on its own, does its own
-#   job and nothing of the other's.
+# TODO (task 4): a test calls each receiver alone: one job each, none relying on another.
+#
+# TODO (task 5): send the email only once the order's transaction commits.
+#
+# TODO (task 6): work on the database the order was saved to (post_save's `using`).

@@ -1,7 +1,5 @@
 """Email the learner through Celery when a course is completed."""
 
-from functools import partial
-
 from django.db import transaction
 from django.dispatch import receiver
 
@@ -15,8 +13,10 @@ def enqueue_completion_email(sender, user, course, **kwargs):
 
     The signal is synchronous and runs inside complete_course()'s transaction. A
     worker may pick the task up at once, before that transaction commits, and
-    find no rows (or never see them, after a rollback): on_commit waits, and a
-    rollback drops the task. Ids, not instances, cross the queue: they serialise
-    to JSON, and the worker reads fresh rows.
+    find no Completion row (or never see it, after a rollback): on_commit waits,
+    and a rollback drops the task. Ids, not instances, cross the queue: they
+    serialise to JSON, and the worker reads fresh rows.
     """
-    transaction.on_commit(partial(send_course_email.delay, user.id, course.id))
+    user_id, course_id = user.id, course.id
+    # A function for on_commit to call later: the lambda, not .delay(...)'s result.
+    transaction.on_commit(lambda: send_course_email.delay(user_id, course_id))

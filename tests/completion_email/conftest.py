@@ -1,8 +1,6 @@
 import pytest
 from celery.signals import before_task_publish
 
-from katas.celery import app as celery_app
-
 
 @pytest.fixture
 def published():
@@ -11,7 +9,7 @@ def published():
 
     def record(sender=None, body=None, headers=None, **kwargs):
         args, task_kwargs, _ = body  # Celery's message protocol 2
-        messages.append((headers["task"], list(args), task_kwargs))
+        messages.append((headers["task"], list(args), dict(task_kwargs)))
 
     before_task_publish.connect(record, weak=False)
     yield messages
@@ -19,10 +17,17 @@ def published():
 
 
 @pytest.fixture
-def eager():
-    """Run tasks in the caller, as a worker would. Set on the Celery app's own config:
-    Celery reads Django settings once, so the `settings` fixture cannot switch it."""
-    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
-    yield celery_app
-    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
+def eager(settings):
+    """Run tasks in the caller, as a worker would (an approximation: see the README).
+
+    The Celery app reads its configuration from Django settings on every access
+    (config_from_object("django.conf:settings")), so the `settings` fixture switches
+    eager mode on and restores it after the test. Assigning to app.conf instead
+    would pin the value for every later test.
+    """
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
+    from katas.celery import app
+
+    assert app.conf.task_always_eager, "the Celery app should read eager mode from settings"
+    return app

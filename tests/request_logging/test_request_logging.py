@@ -3,20 +3,58 @@
 import logging
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished
-from django.test import Client
+from django.test import AsyncClient, Client
 
 from tests.signal_tools import call_learner, connected, modules_of
 
 LOGGER = "katas.request_logging"
 
 
+def ours(record):
+    """True for the kata's logger and its children (getLogger(__name__) in receivers.py)."""
+    return record.name == LOGGER or record.name.startswith(f"{LOGGER}.")
+
+
 @pytest.fixture
-def records(caplog):
-    """The kata logger's records, captured from INFO up."""
+def records(caplog, monkeypatch):
+    """The records of the kata's logger and its children, captured from INFO up."""
+    caplog.set_level(logging.INFO)  # every logger: to say where else a record went
     caplog.set_level(logging.INFO, logger=LOGGER)
-    return lambda: [r for r in caplog.records if r.name == LOGGER]
+    # The boom view fails on purpose: its traceback in django.request would only distract.
+    monkeypatch.setattr(logging.getLogger("django.request"), "disabled", True)
+    return lambda: [r for r in caplog.records if ours(r)]
+
+
+def went_astray(caplog, capsys):
+    """Say where a 'Request completed' went instead of the kata's logger, if anywhere."""
+    said = []
+    others = sorted(
+        {r.name for r in caplog.records if not ours(r) and "Request completed" in r.getMessage()}
+    )
+    if others:
+        said.append(
+            f"It went to the logger(s) {others}, which are not {LOGGER!r} or one of its "
+            "children: the LOGGING setting that routes the kata's records never sees it."
+        )
+    if "Request completed" in capsys.readouterr().out:
+        said.append(
+            "It was printed to stdout: print() cannot be routed, filtered by level or "
+            "captured; use logger.info('Request completed')."
+        )
+    kata_receivers = {
+        r for r in connected(request_finished) if r.__module__.startswith("katas.request_logging")
+    }
+    for_a_sender = kata_receivers - set(connected(request_finished, sender=None))
+    if for_a_sender:
+        said.append(
+            f"{sorted(r.__name__ for r in for_a_sender)} listen(s) to request_finished from one "
+            "sender only. Django sends it with the handler class as sender (WSGIHandler, "
+            "ASGIHandler, the test client's own): connect it with no sender=."
+        )
+    return " ".join(said)
 
 
 def completed(records):
@@ -42,7 +80,7 @@ def get(client, url):
         ("/request-logging/boom/", 500),
     ],
 )
-def test_each_request_logs_request_completed_once(records, url, status):
+def test_each_request_logs_request_completed_once(records, url, status, caplog, capsys):
     client = Client(raise_request_exception=False)
 
     response = get(client, url)
@@ -51,10 +89,29 @@ def test_each_request_logs_request_completed_once(records, url, status):
     found = completed(records)
     assert len(found) == 1, (
         f"A request to {url} ({status}) should log 'Request completed' exactly once on the "
-        f"logger {LOGGER!r}; the kata logger got: {describe(records())}. Log with "
+        f"logger {LOGGER!r} (or a child, such as getLogger(__name__) in receivers.py); those "
+        f"loggers got: {describe(records())}. {went_astray(caplog, capsys)} Log with "
         "logging.getLogger('katas.request_logging').info(...), not print()."
     )
     assert found[0].levelno == logging.INFO, f"It should log at INFO, not {found[0].levelname}."
+
+
+@pytest.mark.task(1)
+def test_an_asgi_request_logs_request_completed_once_too(records, caplog, capsys):
+    # Through Django's ASGI request path: the handler, not a WSGI server, closes the
+    # response, and request_finished comes with another sender class.
+    async def fetch():
+        return await AsyncClient().get("/request-logging/hello/")
+
+    response = async_to_sync(fetch)()
+
+    assert response.status_code == 200
+    found = completed(records)
+    assert len(found) == 1, (
+        "A request served the ASGI way should log 'Request completed' exactly once on the "
+        f"logger {LOGGER!r} too; those loggers got: {describe(records())}. "
+        f"{went_astray(caplog, capsys)}"
+    )
 
 
 @pytest.mark.task(1)
