@@ -127,6 +127,16 @@ def _child(job: Job, extra) -> None:  # pragma: no cover - runs in the forked ch
 def start(katas, target: str = targets.KATAS, extra=()) -> Job:
     """Start running ``katas``' tests against ``target`` in a child; return at once."""
     job = Job(tuple(katas), target, Path(tempfile.mkdtemp(prefix="katas-run-")))
+    try:
+        _spawn(job, extra)
+    except BaseException:  # Ctrl-C before the child is under way: leave nothing behind
+        _kill(job)
+        _cleanup(job)
+        raise
+    return job
+
+
+def _spawn(job: Job, extra) -> None:
     if can_fork():
         sys.stdout.flush()
         sys.stderr.flush()
@@ -134,23 +144,18 @@ def start(katas, target: str = targets.KATAS, extra=()) -> Job:
         if pid == 0:  # pragma: no cover - the child never returns
             _child(job, extra)
         job.pid = pid
-        return job
+        return
     env = {k: v for k, v in os.environ.items() if k != loading.DEFER_ENV_VAR}
-    env[targets.ENV_VAR] = target
+    env[targets.ENV_VAR] = job.target
+    paths = [k.tests for k in job.katas]
     with open(job.output_path, "wb") as output:
         job.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                *pytest_args([k.tests for k in katas], job.report_path, extra),
-            ],
+            [sys.executable, "-m", "pytest", *pytest_args(paths, job.report_path, extra)],
             cwd=catalogue.ROOT,
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-    return job
 
 
 def _poll(job: Job) -> int | None:
@@ -166,7 +171,7 @@ def _poll(job: Job) -> int | None:
 
 
 def _kill(job: Job) -> None:
-    if job.code is not None:
+    if job.code is not None or (job.pid is None and job.process is None):
         return
     if job.process is not None:
         job.process.kill()

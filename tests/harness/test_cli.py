@@ -24,7 +24,9 @@ def katas_command(repo, *args, stdin=subprocess.DEVNULL):
     )
 
 
-@pytest.mark.parametrize("text", [FIRST.slug, FIRST.slug[:5], "1", FIRST.slug.upper()])
+@pytest.mark.parametrize(
+    "text", [FIRST.slug, FIRST.slug[:5], str(FIRST.number), FIRST.slug.upper()]
+)
 def test_a_kata_is_found_by_slug_prefix_or_number(text):
     assert lookup.find(text) == FIRST
 
