@@ -235,6 +235,18 @@ def pytest_fixture_setup(fixturedef, request):
         return (yield)
 
 
+@pytest.hookimpl(tryfirst=True, specname="pytest_fixture_setup")
+def _use_databases_set_up_before_the_fork(fixturedef, request):
+    # In a child of a warm process, the test databases were set up once, before the
+    # fork (katas.harness.runner): use them as they are.
+    from katas.harness import runner
+
+    if fixturedef.argname == "django_db_setup" and runner.database_ready:
+        fixturedef.cached_result = (None, fixturedef.cache_key(request), None)
+        return True
+    return None
+
+
 TEST_LIMIT_ENV_VAR = "KATAS_TEST_LIMIT"
 DEFAULT_TEST_LIMIT = 20.0
 

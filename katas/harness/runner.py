@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ NO_FORK_ENV_VAR = "KATAS_NO_FORK"
 DEADLINE = 300.0
 
 _warm = False
+# True in a child forked from a warm process whose test databases are already set up.
+database_ready = False
 
 
 def can_fork() -> bool:
@@ -78,10 +81,33 @@ def warm_up() -> None:
     import pytest  # noqa: F401
     import pytest_django.plugin  # noqa: F401
 
+    _set_up_test_databases()
     # What is imported now is never collected: each forked child skips it (and its
     # pages stay shared with the parent instead of being copied by the collector).
     gc.freeze()
     _warm = True
+
+
+def _set_up_test_databases() -> None:
+    """Create the (in-memory SQLite) test databases once, for every forked child.
+
+    As pytest-django would (no migration files, as pyproject's --no-migrations says),
+    and with no post_migrate receiver, as the harness's plugin does. Each child gets
+    its own copy of the databases with its copy of the process; not on a database
+    server (DATABASE_URL), where children must not share one.
+    """
+    if os.environ.get("DATABASE_URL"):
+        return
+    from django.db import connections
+    from django.db.models.signals import post_migrate
+    from django.test.utils import setup_databases
+    from pytest_django.fixtures import _disable_migrations
+
+    from katas.harness.isolation import silenced
+
+    _disable_migrations()
+    with silenced(post_migrate):
+        setup_databases(verbosity=0, interactive=False, aliases=set(connections))
 
 
 @dataclass
@@ -94,6 +120,9 @@ class Job:
     pid: int | None = None
     process: subprocess.Popen | None = None
     code: int | None = None  # the child's exit status, once it ended
+    forked_from_main_thread: bool = field(
+        default_factory=lambda: threading.current_thread() is threading.main_thread()
+    )
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -106,7 +135,11 @@ class Job:
 
 
 def _child(job: Job, extra) -> None:  # pragma: no cover - runs in the forked child
+    global database_ready
     code = 3
+    # Django's connections belong to the thread that made them: only a child forked
+    # from the warm process's main thread may use the databases set up there.
+    database_ready = _warm and job.forked_from_main_thread
     try:
         out = os.open(job.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(out, 1)
