@@ -112,12 +112,42 @@ def gallery_entries_are_described(kata) -> list[str]:
     return found
 
 
+MIN_MISTAKES, MIN_ALTERNATIVES = 3, 2
+
+
+def gallery_is_full_and_listed(kata) -> list[str]:
+    """The gallery holds enough mistakes and alternatives, and the README names each mistake."""
+    entries = list(gallery(kata))
+    mistakes = [e for kind, e in entries if kind == "mistakes"]
+    alternatives = [e for kind, e in entries if kind == "alternatives"]
+    found = []
+    if len(mistakes) < MIN_MISTAKES:
+        found.append(
+            f"solutions/{kata.slug}/mistakes/ holds {len(mistakes)} mistakes; "
+            f"a kata needs at least {MIN_MISTAKES}"
+        )
+    if len(alternatives) < MIN_ALTERNATIVES:
+        found.append(
+            f"solutions/{kata.slug}/alternatives/ holds {len(alternatives)} alternatives; "
+            f"a kata needs at least {MIN_ALTERNATIVES}"
+        )
+    readme = kata.readme.read_text(encoding="utf-8") if kata.readme.is_file() else ""
+    found += [
+        f"katas/{kata.slug}/README.md does not name the mistake {entry.name!r} "
+        "under its pitfalls"
+        for entry in mistakes
+        if entry.name not in readme
+    ]
+    return found
+
+
 CHECKS = (
     kata_files_exist,
     every_task_has_a_todo,
     every_learner_file_has_a_solution,
     shipped_copies_match,
     gallery_entries_are_described,
+    gallery_is_full_and_listed,
 )
 
 
