@@ -58,12 +58,9 @@ class Watch:
         self.console = console
         self.saves = saves
         self.katas = tuple(katas)
-        self.solved: set[str] = set()
 
     def check(self, kata: catalogue.Kata) -> progress.KataState:
-        state = progress.check(kata)
-        (self.solved.add if state.state == progress.SOLVED else self.solved.discard)(kata.slug)
-        return state
+        return progress.check(kata)
 
     def first_unsolved(self, after: catalogue.Kata | None = None) -> catalogue.Kata | None:
         """Return the first kata (after ``after``, if given) not solved, checking as it goes."""
