@@ -236,7 +236,7 @@ def pytest_fixture_setup(fixturedef, request):
 
 
 @pytest.hookimpl(tryfirst=True, specname="pytest_fixture_setup")
-def _use_databases_set_up_before_the_fork(fixturedef, request):
+def pytest_fixture_setup_from_the_warm_process(fixturedef, request):
     # In a child of a warm process, the test databases were set up once, before the
     # fork (katas.harness.runner): use them as they are.
     from katas.harness import runner
