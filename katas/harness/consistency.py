@@ -133,8 +133,7 @@ def gallery_is_full_and_listed(kata) -> list[str]:
         )
     readme = kata.readme.read_text(encoding="utf-8") if kata.readme.is_file() else ""
     found += [
-        f"katas/{kata.slug}/README.md does not name the mistake {entry.name!r} "
-        "under its pitfalls"
+        f"katas/{kata.slug}/README.md does not name the mistake {entry.name!r} under its pitfalls"
         for entry in mistakes
         if entry.name not in readme
     ]
