@@ -9,9 +9,22 @@ off the main thread, a timer thread interrupts the main thread.
 from __future__ import annotations
 
 import _thread
+import os
 import signal
 import threading
 from contextlib import contextmanager
+
+
+def seconds_from(variable: str, default: float) -> float:
+    """Return the limit in seconds that environment ``variable`` sets, or ``default``.
+
+    Anything but a number of seconds above 0 and under a day gives ``default``.
+    """
+    try:
+        value = float(os.environ.get(variable, default))
+    except ValueError:
+        return default
+    return value if 0 < value < 86400 else default
 
 
 class TimeLimitExceeded(BaseException):

@@ -93,14 +93,6 @@ def import_learner_modules(app_config) -> None:
     _import(app_config, names)
 
 
-def import_limit() -> float:
-    try:
-        value = float(os.environ.get(IMPORT_LIMIT_ENV_VAR, DEFAULT_IMPORT_LIMIT))
-    except ValueError:
-        return DEFAULT_IMPORT_LIMIT
-    return value if 0 < value < 3600 else DEFAULT_IMPORT_LIMIT
-
-
 def _import(app_config, names: tuple[str, ...]) -> None:
     if os.environ.get(DEFER_ENV_VAR):
         deferred.append((app_config, names))
@@ -113,7 +105,9 @@ def _import(app_config, names: tuple[str, ...]) -> None:
         for name in names:
             module = f"{app_config.name}.{name}"
             try:
-                with limits.time_limit(import_limit()):
+                with limits.time_limit(
+                    limits.seconds_from(IMPORT_LIMIT_ENV_VAR, DEFAULT_IMPORT_LIMIT)
+                ):
                     importlib.import_module(module)
             except KeyboardInterrupt as exc:
                 where = describe(module, exc).location()

@@ -252,11 +252,7 @@ DEFAULT_TEST_LIMIT = 20.0
 
 
 def _test_limit() -> float:
-    try:
-        value = float(os.environ.get(TEST_LIMIT_ENV_VAR, DEFAULT_TEST_LIMIT))
-    except ValueError:
-        return DEFAULT_TEST_LIMIT
-    return value if 0 < value < 86400 else DEFAULT_TEST_LIMIT
+    return limits.seconds_from(TEST_LIMIT_ENV_VAR, DEFAULT_TEST_LIMIT)
 
 
 @pytest.hookimpl(wrapper=True)
