@@ -35,6 +35,7 @@ NO_FORK_ENV_VAR = "KATAS_NO_FORK"
 DEADLINE = 300.0
 
 _warm = False
+_databases_set_up = False  # by warm_up(), in this process's main thread
 # True in a child forked from a warm process whose test databases are already set up.
 database_ready = False
 
@@ -60,11 +61,14 @@ def pytest_args(paths, report_path: Path, extra=()) -> list[str]:
     ]
 
 
-def warm_up() -> None:
+def warm_up(databases: bool = True) -> None:
     """Set Django up and import the libraries once, but none of the learner's modules.
 
     The apps' ready() defer their learner imports (katas.harness.loading); each
-    forked run imports them afresh from disk.
+    forked run imports them afresh from disk. With ``databases``, the test databases
+    are set up here too, for the children forked from this process's main thread; a
+    caller that runs checks from another thread (the dojo) passes False: its children
+    set theirs up, and never meet databases that another thread's connection holds.
     """
     global _warm
     if _warm or not can_fork():
@@ -81,7 +85,8 @@ def warm_up() -> None:
     import pytest  # noqa: F401
     import pytest_django.plugin  # noqa: F401
 
-    _set_up_test_databases()
+    if databases:
+        _set_up_test_databases()
     # What is imported now is never collected: each forked child skips it (and its
     # pages stay shared with the parent instead of being copied by the collector).
     gc.freeze()
@@ -96,6 +101,7 @@ def _set_up_test_databases() -> None:
     its own copy of the databases with its copy of the process; not on a database
     server (DATABASE_URL), where children must not share one.
     """
+    global _databases_set_up
     if os.environ.get("DATABASE_URL"):
         return
     from django.db import connections
@@ -108,6 +114,7 @@ def _set_up_test_databases() -> None:
     _disable_migrations()
     with silenced(post_migrate):
         setup_databases(verbosity=0, interactive=False, aliases=set(connections))
+    _databases_set_up = True
 
 
 @dataclass
@@ -139,7 +146,7 @@ def _child(job: Job, extra) -> None:  # pragma: no cover - runs in the forked ch
     code = 3
     # Django's connections belong to the thread that made them: only a child forked
     # from the warm process's main thread may use the databases set up there.
-    database_ready = _warm and job.forked_from_main_thread
+    database_ready = _databases_set_up and job.forked_from_main_thread
     try:
         out = os.open(job.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(out, 1)
