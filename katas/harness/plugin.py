@@ -319,14 +319,14 @@ def where_to_look(kata: catalogue.Kata, task_number: int | None) -> str:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
+    if call.excinfo is not None:
+        report.katas_exception = call.excinfo.typename
     kata = kata_of(item)
     if kata is not None:
         report.katas_slug = kata.slug
         report.katas_task = task_of(item)
         if report.failed and call.when == "call" and item.config.katas_target == targets.KATAS:
             report.sections.append(("Where to look", where_to_look(kata, task_of(item))))
-        if call.excinfo is not None:
-            report.katas_exception = call.excinfo.typename
     return report
 
 
