@@ -18,7 +18,7 @@ from tests.browser.conftest import Dojo
 
 KATA = catalogue.by_slug()["profile_on_signup"]
 NEXT = catalogue.load()[KATA.number] if KATA.number < len(catalogue.load()) else None
-TURN_MINUTES = "0.25"  # 15 seconds: long enough to watch, short enough to wait for
+TURN_MINUTES = "0.5"  # 30 seconds: the save test must end within the turn, even on a busy CI
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_the_timer_counts_down_once_the_turn_starts(page):
     time.sleep(2.2)
     later = seconds(page.locator("#timer").inner_text())
 
-    assert first <= 15
+    assert first <= 30
     assert 1 <= first - later <= 4, f"the timer went from {first} s to {later} s in 2.2 s"
     assert "Ana drives, Caro navigates" in page.locator("#roles").inner_text()
     assert "Next: Ben" in page.locator("#next").inner_text()
@@ -108,7 +108,7 @@ def test_a_save_that_solves_a_task_turns_it_green_within_a_second(page, repo):
 
 def test_the_rotation_announces_the_next_driver_when_the_turn_ends(page):
     banner = page.locator("#banner")
-    banner.wait_for(state="visible", timeout=20_000)
+    banner.wait_for(state="visible", timeout=45_000)
 
     assert "Ben drives, Ana navigates" in banner.inner_text()
     assert "start turn 2" in banner.inner_text()
