@@ -80,8 +80,10 @@ def test_a_save_that_solves_a_task_turns_it_green_within_a_second(page, repo):
     draft.write_text(solution, encoding="utf-8")
     saved = time.monotonic()
     os.replace(draft, learner)
+    # A generous cap: on a busy CI the kata's tests alone can take many seconds; what
+    # is asserted is the page's part, measured against the check's own time below.
     page.wait_for_function(
-        "document.querySelector('#tasks li').dataset.state === 'green'", timeout=10_000
+        "document.querySelector('#tasks li').dataset.state === 'green'", timeout=25_000
     )
     took = time.monotonic() - saved
     check = page.evaluate("fetch('state').then(r => r.json())")["last_check"]
