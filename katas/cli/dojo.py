@@ -61,8 +61,8 @@ def add_arguments(parser):
         help="without --people: how many pairs take turns (default: 4)",
     )
     parser.add_argument("--shuffle", action="store_true", help="shuffle the rotation first")
-    # --seed: a repeatable --shuffle, for tests and rehearsals; not worth a line in --help.
-    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    # --shuffle-key: a repeatable --shuffle, for tests and rehearsals; not worth a line in --help.
+    parser.add_argument("--shuffle-key", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
         "--web",
         action="store_true",
@@ -125,7 +125,7 @@ def build(args, clock=time.monotonic) -> Dojo:
     if not people:
         raise Usage('--people wants names separated by commas, such as "Ana,Ben,Caro"')
     if args.shuffle:
-        people = shuffled(people, args.seed)
+        people = shuffled(people, args.shuffle_key)
     return Dojo(Rotation(people, pairs=args.people is None), turn * 60, clock=clock, limit=limit)
 
 

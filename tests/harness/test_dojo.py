@@ -382,7 +382,9 @@ def test_the_command_line_builds_the_rotation():
     dojo = command.build(args, clock=Clock())
     assert (dojo.turn_seconds, dojo.limit, dojo.rotation.people) == (150, 8, ["A", "B", "C"])
     assert not dojo.rotation.pairs
-    args = parser.parse_args(["dojo", "1", "--people", "A,B,C,D", "--shuffle", "--seed", "3"])
+    args = parser.parse_args(
+        ["dojo", "1", "--people", "A,B,C,D", "--shuffle", "--shuffle-key", "3"]
+    )
     assert command.build(args).rotation.people == shuffled(["A", "B", "C", "D"], 3)
     assert command.build(parser.parse_args(["dojo", "1"])).rotation.people[:2] == [
         "Pair 1",
