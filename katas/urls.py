@@ -1,8 +1,15 @@
-"""Project URLs: each kata that serves pages adds its own under its slug."""
+"""Project URLs: every kata that has a ``urls.py`` serves it under its slug, dashed.
+
+``katas/request_logging/urls.py`` answers at ``/request-logging/...``. The catalogue
+decides which katas exist; a kata without pages has no ``urls.py``.
+"""
 
 from django.urls import include, path
 
+from katas.harness import catalogue
+
 urlpatterns: list = [
-    path("request-logging/", include("katas.request_logging.urls")),
-    path("login-audit/", include("katas.login_audit.urls")),
+    path(f"{kata.url_prefix}/", include(f"{kata.module}.urls"))
+    for kata in catalogue.load()
+    if (kata.directory / "urls.py").is_file()
 ]

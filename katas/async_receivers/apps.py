@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class AsyncReceiversConfig(AppConfig):
+class AsyncReceiversConfig(KataConfig):
     name = "katas.async_receivers"
-    verbose_name = "Async and sync receivers on one signal"
 
     def ready(self):
         # Django calls ready() once every app and model is loaded: the one place to

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class CacheInvalidationConfig(AppConfig):
+class CacheInvalidationConfig(KataConfig):
     name = "katas.cache_invalidation"
-    verbose_name = "Never serve a stale article list"
 
     def ready(self):
         # Importing receivers.py connects its @receiver functions (the harness imports the

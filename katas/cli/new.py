@@ -133,14 +133,12 @@ def catalogue_block(slug, title, pattern, files, tasks) -> str:
 
 def apps_py(slug, title) -> str:
     config = "".join(part.title() for part in slug.split("_")) + "Config"
-    return f"""from django.apps import AppConfig
-
+    return f"""from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class {config}(AppConfig):
+class {config}(KataConfig):
     name = "katas.{slug}"
-    verbose_name = {toml_string(title)}
 
     def ready(self):
         # Importing the learner modules (the catalogue's `files`) connects their receivers.
@@ -428,11 +426,6 @@ def checklist(slug: str) -> list[str]:
                 f"katas/catalogue.toml: write the title and hints of task {task.number} of "
                 f"{slug!r} (questions first, then concrete hints with Django docs links)"
             )
-    apps = kata.directory / "apps.py"
-    if apps.is_file() and f"verbose_name = {toml_string(kata.title)}" not in apps.read_text(
-        encoding="utf-8"
-    ):
-        found.append(f"{_shown(apps)}: verbose_name must be the catalogue's title, {kata.title!r}")
     models = kata.directory / "models.py"
     if models.is_file():
         if MARKER in models.read_text(encoding="utf-8"):

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class CompletionEmailConfig(AppConfig):
+class CompletionEmailConfig(KataConfig):
     name = "katas.completion_email"
-    verbose_name = "Hand the completion email to Celery"
 
     def ready(self):
         # Importing the module runs its @receiver decorators (see profile_on_signup/apps.py).

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class CourseCompletedConfig(AppConfig):
+class CourseCompletedConfig(KataConfig):
     name = "katas.course_completed"
-    verbose_name = "A custom business signal"
 
     def ready(self):
         # Importing receivers.py runs its @receiver decorators (see profile_on_signup/apps.py);

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class DefaultGroupsConfig(AppConfig):
+class DefaultGroupsConfig(KataConfig):
     name = "katas.default_groups"
-    verbose_name = "Default groups after every migrate"
 
     def ready(self):
         # Django calls ready() once every app and model is loaded: the one place to

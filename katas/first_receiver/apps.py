@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class FirstReceiverConfig(AppConfig):
+class FirstReceiverConfig(KataConfig):
     name = "katas.first_receiver"
-    verbose_name = "Your first receiver"
 
     def ready(self):
         # Django calls ready() once every app and model is loaded: the place to connect

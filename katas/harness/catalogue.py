@@ -58,6 +58,11 @@ class Kata:
         return f"katas.{self.slug}"
 
     @property
+    def url_prefix(self) -> str:
+        """Where the kata's pages are served (katas/urls.py): its slug, dashed."""
+        return self.slug.replace("_", "-")
+
+    @property
     def directory(self) -> Path:
         return KATAS_DIR / self.slug
 

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class LoginAuditConfig(AppConfig):
+class LoginAuditConfig(KataConfig):
     name = "katas.login_audit"
-    verbose_name = "An audit trail of every login"
 
     def ready(self):
         # Importing receivers.py connects its @receiver functions (the harness imports the

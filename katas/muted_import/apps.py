@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class MutedImportConfig(AppConfig):
+class MutedImportConfig(KataConfig):
     name = "katas.muted_import"
-    verbose_name = "An import that sends no welcome emails"
 
     def ready(self):
         # receivers.py is given (the welcome email and the membership card): importing it

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class ProfileOnSignupConfig(AppConfig):
+class ProfileOnSignupConfig(KataConfig):
     name = "katas.profile_on_signup"
-    verbose_name = "A profile for every new user"
 
     def ready(self):
         # Django calls ready() once every app and model is loaded: the one place to

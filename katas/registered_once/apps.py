@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class RegisteredOnceConfig(AppConfig):
+class RegisteredOnceConfig(KataConfig):
     name = "katas.registered_once"
-    verbose_name = "One email, not two"
 
     def ready(self):
         # Importing receivers.py connects its receivers (its @receiver decorators and its

@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class RobustNotificationsConfig(AppConfig):
+class RobustNotificationsConfig(KataConfig):
     name = "katas.robust_notifications"
-    verbose_name = "A gateway down must not stop the checkout"
 
     def ready(self):
         # Importing receivers.py connects its @receiver functions (the harness imports the

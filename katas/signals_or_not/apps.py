@@ -1,11 +1,9 @@
-from django.apps import AppConfig
-
+from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
 
-class SignalsOrNotConfig(AppConfig):
+class SignalsOrNotConfig(KataConfig):
     name = "katas.signals_or_not"
-    verbose_name = "When not to use signals"
 
     def ready(self):
         # receivers.py is where the shipped code hides its rules in signals; the other
