@@ -19,6 +19,7 @@ writes nothing the parent believes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -43,10 +44,9 @@ class Events:
 
     def write(self, event: str, **data) -> None:
         line = json.dumps({"pid": os.getpid(), "t": time.time(), "event": event, **data}) + "\n"
-        try:
+        # If the parent removed the folder, it no longer listens.
+        with contextlib.suppress(OSError):
             os.write(self.fd, line.encode())
-        except OSError:  # the parent removed the folder: it no longer listens
-            pass
 
 
 def learner_location(frames) -> str | None:
@@ -248,10 +248,8 @@ def run(job: Job, databases_ready: bool):  # pragma: no cover - ends the process
     """Run ``job`` in this (child) process and end it with pytest's exit status."""
     code = 3
     try:
-        try:
-            os.setpgid(0, 0)  # a group of its own: the parent ends it, and what it forks
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a group of its own: ended with what it forks
+            os.setpgid(0, 0)
         out = os.open(job.output_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(out, 1)
         os.dup2(out, 2)

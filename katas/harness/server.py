@@ -63,10 +63,8 @@ class Server:
         except OSError as error:
             self.answer({"op": "ended", "id": job_id, "code": 3, "error": str(error)})
             return
-        try:
-            os.setpgid(pid, pid)  # also done in the child: whichever runs first
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # also done in the child: whichever runs first
+            os.setpgid(pid, pid)
         self.children[pid] = job_id
         self.answer({"op": "started", "id": job_id, "pid": pid})
 
