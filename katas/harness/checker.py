@@ -59,6 +59,7 @@ class Ticket:
     progress: tuple[float, int] = (0.0, -1)  # (when, events file size) last seen growing
     killed_for: str = ""  # why the checker killed it, if it did
     events: list[dict] = field(default_factory=list)  # what its child wrote as it went
+    interrupted: str = ""  # what the child was doing when Ctrl-C stopped the wait
 
 
 class CheckerClosed(RuntimeError):
@@ -178,6 +179,7 @@ class Checker:
             return self._assemble(ticket)
         except BaseException:
             self.cancel(ticket)
+            ticket.interrupted = doing(ticket.job, read_events(ticket.job.events_path, ticket.pid))
             raise
         finally:
             self._tickets.pop(ticket.id, None)
@@ -201,6 +203,8 @@ class Checker:
             self._kill(ticket)
 
     def _kill(self, ticket: Ticket) -> None:
+        if ticket.pid is not None and not ticket.done.is_set():
+            _ask_where(ticket)
         if ticket.pid is not None:
             for kill in (os.killpg, os.kill):
                 with contextlib.suppress(OSError):
@@ -299,6 +303,30 @@ def _server_environment() -> dict[str, str]:
     return env
 
 
+def _ask_where(ticket: Ticket) -> None:
+    """Ask the child to write its stacks (where it is stuck), and give it a moment to."""
+    with contextlib.suppress(OSError):
+        os.kill(ticket.pid, signal.SIGUSR1)
+        for _ in range(30):
+            if ticket.job.where_path.stat().st_size > 0 or ticket.done.is_set():
+                return
+            time.sleep(0.01)
+
+
+def doing(job: Job, events: list[dict]) -> str:
+    """Say what the child was doing: the module it imported or the test it ran, and where."""
+    last = next((e for e in reversed(events) if e["event"] in ("importing", "start")), None)
+    where = learner_frame_in(job.where_path)
+    if last is None:
+        return "starting"
+    what = (
+        f"importing {last['module']}"
+        if last["event"] == "importing"
+        else f"running {last['nodeid']}"
+    )
+    return f"{what} ({where})" if where else what
+
+
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -324,9 +352,14 @@ _FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
 
 def stuck_at(job: Job) -> str | None:
     """Return ``path:line`` of the learner's code that the hard time limit caught, if it fired."""
+    return learner_frame_in(job.stuck_path)
+
+
+def learner_frame_in(path: Path) -> str | None:
+    """Return ``path:line`` of the innermost learner frame in a faulthandler dump, if any."""
     from katas.harness import rules
 
-    for match in _FRAME.finditer(_read_text(job.stuck_path)):  # most recent call first
+    for match in _FRAME.finditer(_read_text(path)):  # most recent call first
         if rules.is_learner_frame(match["file"]):
             try:
                 shown = Path(match["file"]).resolve().relative_to(catalogue.ROOT)
@@ -355,7 +388,9 @@ def _why_stopped(job: Job, events: list[dict], code: int | None, killed_for: str
             "program."
         )
     if killed_for:
-        return f"was stopped because {killed_for}: an endless loop, or a wait that never ends?"
+        where = learner_frame_in(job.where_path)
+        at = f" Your code was running at {where}." if where else ""
+        return f"was stopped because {killed_for}.{at} An endless loop, or a wait that never ends?"
     if code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else code
         return f"ended the process with signal {name} (a crash, or os.kill of itself)"
@@ -380,8 +415,9 @@ def assemble(
     collected = next((e["items"] for e in events if e["event"] == "collected"), None)
     if collected is None:
         importing = [e["module"] for e in events if e["event"] == "importing"]
-        if not importing:
-            return report.Run(job.target, 3, output=f"The check {why}\n{output[-1500:]}")
+        imported = any(e["event"] == "imported" for e in events)
+        if not importing or imported:  # it stopped before, or after, the learner's imports
+            return report.Run(job.target, code if code else 3, output=output[-3000:] or why)
         module = importing[-1]
         where = stuck_at(job) or next(
             (e.get("where") for e in events if e["event"] == "exit"), None

@@ -20,8 +20,10 @@ writes nothing the parent believes.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -68,6 +70,9 @@ class Guard:
         self.job = job
         self.events = events
         self.stuck_file = open(job.stuck_path, "w", encoding="utf-8")  # noqa: SIM115
+        # Asked where it is (the parent is about to stop it), the child writes its stacks.
+        self.where_file = open(job.where_path, "w", encoding="utf-8")  # noqa: SIM115
+        faulthandler.register(signal.SIGUSR1, file=self.where_file, all_threads=True)
 
     @contextmanager
     def importing(self, module: str):
@@ -210,6 +215,8 @@ def prepare_django(databases: bool) -> bool:
     import pytest  # noqa: F401
     import pytest_django.plugin  # noqa: F401
 
+    import katas.celery  # noqa: F401 - the project's Celery app: a second to import, once
+
     if not databases or os.environ.get("DATABASE_URL"):
         return False
     from django.db import connections
@@ -268,6 +275,7 @@ def run(job: Job, databases_ready: bool):  # pragma: no cover - ends the process
         imports.restrict({kata.slug})
         imports.guard_with(job.limits, guard)
         imports.import_deferred()  # the learner's code, from the snapshot
+        events.write("imported")
         plugin = ChildPlugin(job, events, guard, snapshot.digest(kata), databases_ready)
         import pytest
 

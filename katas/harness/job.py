@@ -41,6 +41,11 @@ class Job:
         return self.folder / "output.txt"
 
     @property
+    def where_path(self) -> Path:
+        """Where the child writes every thread's stack when its parent asks (SIGUSR1)."""
+        return self.folder / "where.txt"
+
+    @property
     def stuck_path(self) -> Path:
         """Where the hard time limit writes every thread's stack before it ends the child."""
         return self.folder / "stuck.txt"

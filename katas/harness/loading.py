@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
-from contextlib import nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 from katas.harness import catalogue, isolation, limits, rules
@@ -116,7 +116,7 @@ class LearnerImports:
             for module in names:
                 guard = self._guard.importing(module) if self._guard else nullcontext()
                 try:
-                    with guard, self._time_limit():
+                    with guard, self._time_limit(), no_queries():
                         importlib.import_module(module)
                 # The learner's code may raise anything at import: exit(), an endless loop,
                 # KeyboardInterrupt, pytest.skip(), a BaseException of its own.
@@ -135,6 +135,31 @@ class LearnerImports:
 
 
 imports = LearnerImports()
+
+
+class QueryAtImport(RuntimeError):
+    """A learner module queried the database while it was being imported."""
+
+
+@contextmanager
+def no_queries():
+    """Within the block, any query on any database raises :class:`QueryAtImport`.
+
+    A module is imported when Django starts, before any request or test, and maybe
+    before the database exists: a query there belongs in the function that needs it.
+    """
+    from django.db import connections
+
+    def refuse(execute, sql, params, many, context):
+        raise QueryAtImport(
+            "this module queries the database when it is imported; imports run when Django "
+            "starts, before any request or test: query inside the receiver or function instead"
+        )
+
+    with ExitStack() as stack:
+        for connection in connections.all():
+            stack.enter_context(connection.execute_wrapper(refuse))
+        yield
 
 
 def import_learner_modules(app_config) -> None:

@@ -206,8 +206,6 @@ class KataModule(pytest.Module):
             return super()._getobj()
         # The learner module may raise anything at import, even exit() or a BaseException.
         except BaseException as error:  # noqa: BLE001
-            if isinstance(error, pytest.Collector.CollectError):
-                raise
             kata = catalogue.kata_for_path(self.path)
             message = broken_message(kata) or f"{type(error).__name__}: {error}"
             module = types.ModuleType(self.path.stem)

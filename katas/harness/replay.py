@@ -13,6 +13,7 @@ them as on any test. A test the child never finished (a hard time limit, an
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,10 +121,11 @@ class Delegation:
         self.katas[kata.slug] = KataRun(kata, ticket)
 
     def _import_for_other_tests(self, session) -> None:
-        # The maintainers' suites (tests/services) run here, and need the receivers.
+        # The real-services suite (tests/services) runs here, and needs the receivers.
         from katas.harness.loading import imports
+        from katas.harness.plugin import SERVICES_TESTS
 
-        if any(not isinstance(item, ReplayItem) for item in session.items):
+        if any(SERVICES_TESTS in Path(item.path).parents for item in session.items):
             imports.import_deferred()
 
     def result(self, kata: catalogue.Kata) -> KataRun:
@@ -132,7 +134,11 @@ class Delegation:
             self._start_next()
         known = self.katas[kata.slug]
         if known.run is None:
-            known.run = self.checker.wait(known.ticket)
+            try:
+                known.run = self.checker.wait(known.ticket)
+            except KeyboardInterrupt:
+                print(f"\nInterrupted while {known.ticket.interrupted}", file=sys.stderr)
+                raise
             self._start_next()
             self._index(known, known.ticket.events)
             if self.recorder is not None:
