@@ -24,7 +24,8 @@ def new_order(status=Order.Status.PAID, **fields) -> Order:
     number = next(_references)
     fields.setdefault("reference", f"ORD-{number:04d}")
     fields.setdefault("customer_email", f"customer{number}@example.com")
-    return Order.objects.create(status=status, **fields)
+    with learner_code("Creating an order", ADVICE):
+        return Order.objects.create(status=status, **fields)
 
 
 def fresh(order, queryset=None) -> Order:

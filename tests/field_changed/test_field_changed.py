@@ -292,9 +292,12 @@ def count_queries(shop, doing, load):
 @pytest.mark.task(4)
 def test_loading_a_thousand_orders_costs_one_query(shop, mailoutbox):
     expect_shipping_emails(shop, mailoutbox)
-    Order.objects.bulk_create(
-        Order(reference=f"BULK-{n:04d}", customer_email=f"bulk{n}@example.com", status=PAID)
-        for n in range(1000)
+    shop.run(
+        "Creating 1,000 orders with bulk_create()",
+        lambda: Order.objects.bulk_create(
+            Order(reference=f"BULK-{n:04d}", customer_email=f"bulk{n}@example.com", status=PAID)
+            for n in range(1000)
+        ),
     )
     orders, queries = count_queries(shop, "Loading 1,000 orders", lambda: list(Order.objects.all()))
 
@@ -312,8 +315,12 @@ def test_loading_a_thousand_orders_costs_one_query(shop, mailoutbox):
 )
 def test_loading_orders_without_their_status_costs_one_query(shop, mailoutbox, how):
     expect_shipping_emails(shop, mailoutbox)
-    Order.objects.bulk_create(
-        Order(reference=f"LIST-{n:03d}", customer_email=f"list{n}@example.com") for n in range(200)
+    shop.run(
+        "Creating 200 orders with bulk_create()",
+        lambda: Order.objects.bulk_create(
+            Order(reference=f"LIST-{n:03d}", customer_email=f"list{n}@example.com")
+            for n in range(200)
+        ),
     )
     queryset = {
         "only('id', 'reference')": Order.objects.only("id", "reference"),

@@ -9,7 +9,7 @@ on a queryset that loads every column it costs nothing.
 Expected message: one query per order
 """
 
-from functools import partial
+from functools import partial, wraps
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -65,13 +65,13 @@ def remember_status_on_refresh(refresh_from_db):
     its values onto this one, so what post_init remembered here would go stale.
     """
 
+    @wraps(refresh_from_db)
     def refresh(self, using=None, fields=None, **kwargs):
         fields = None if fields is None else list(fields)
         refresh_from_db(self, using=using, fields=fields, **kwargs)
         if fields is None or "status" in fields:
             remember_status_post_init(type(self), self)
 
-    refresh.__wrapped__ = refresh_from_db
     return refresh
 
 
