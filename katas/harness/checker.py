@@ -147,6 +147,7 @@ class Checker:
         options=(),
         stream: bool = False,
         limits: Limits | None = None,
+        overlay: str = "",
     ) -> Ticket:
         """Start judging ``kata`` against ``target`` in a child; return its ticket at once."""
         ticket_id = next(self._ids)
@@ -161,6 +162,7 @@ class Checker:
             stream=stream,
             limits=limits or Limits.from_environment(),
             slot=ticket_id % self.parallel,
+            overlay=overlay,
         )
         ticket = Ticket(ticket_id, job)
         self._tickets[ticket_id] = ticket

@@ -267,7 +267,8 @@ def run(job: Job, databases_ready: bool):  # pragma: no cover - ends the process
         os.environ[targets.ENV_VAR] = job.target
         events = Events(job.events_path)
         kata = catalogue.by_slug()[job.kata]
-        snapshot = targets.Snapshot.of([kata], job.target)
+        overlay = catalogue.ROOT / job.overlay if job.overlay else None
+        snapshot = targets.Snapshot.of([kata], job.target, overlay)
         targets.activate(job.target, snapshot)
         events.write("snapshot", digest=snapshot.digest(kata))
         guard = Guard(job, events)

@@ -31,6 +31,9 @@ class Job:
     # On a database server, children running side by side use test databases of their
     # own: the slot says which.
     slot: int = 0
+    # A folder whose modules stand in for the kata's story modules (not its learner
+    # files), relative to the repository: the broken versions a learner's tests must catch.
+    overlay: str = ""
 
     @property
     def events_path(self) -> Path:
@@ -61,6 +64,7 @@ class Job:
                 "stream": self.stream,
                 "limits": self.limits.to_dict(),
                 "slot": self.slot,
+                "overlay": self.overlay,
             }
         )
 
@@ -76,4 +80,5 @@ class Job:
             stream=bool(data["stream"]),
             limits=Limits.from_dict(data["limits"]),
             slot=int(data["slot"]),
+            overlay=str(data.get("overlay", "")),
         )

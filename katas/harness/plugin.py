@@ -321,12 +321,12 @@ _SESSION_ENDERS = (KeyboardInterrupt, pytest.exit.Exception)
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     kata = kata_of(item)
-    if kata is None:
-        return (yield)
+    session = session_of(item.config)
+    if kata is None and session.mode != CHILD:
+        return (yield)  # a maintainers' test; in a checker child, every test has limits
     message = broken_message(kata)
     if message:
         pytest.fail(message, pytrace=False)
-    session = session_of(item.config)
     hard = session.limits.grace if session.mode == CHILD else None
     try:
         with limits.time_limit(session.limits.test, hard_after=hard, stuck_file=session.stuck_file):
@@ -334,7 +334,7 @@ def pytest_runtest_call(item):
     except limits.TimeLimitExceeded as exc:
         from katas.harness.loading import describe
 
-        stuck = describe(kata.module, exc)
+        stuck = describe(item.nodeid, exc)
         stopped = (
             f"This test did not finish in {session.limits.test:g} s, so it was stopped.\n"
             f"Your code was still running at {stuck.location()}: an endless loop, or a wait "

@@ -102,14 +102,18 @@ def describe(target: str) -> str:
     }.get(target, f"{target} (a gallery entry)")
 
 
-def files_for(kata: catalogue.Kata, target: str) -> dict[str, Path]:
+def files_for(kata: catalogue.Kata, target: str, overlay: Path | None = None) -> dict[str, Path]:
     """Map each of ``kata``'s own module names to the file that backs it for ``target``.
 
     Learner files come from the target; the kata's other own modules (the story's
-    helpers, and any module a learner added) from the kata's folder. A learner file
-    missing from the target is mapped all the same: importing it says it is missing.
+    helpers, and any module a learner added) from the kata's folder, or from
+    ``overlay`` where it has one of the same name (a kata whose learner writes tests
+    runs them against broken versions of its story). A learner file missing from the
+    target is mapped all the same: importing it says it is missing.
     """
     mapping = {rules.module_name(kata, p.name): p for p in rules.own_files(kata)}
+    if overlay is not None:
+        mapping.update({rules.module_name(kata, p.name): p for p in rules.own_files(kata, overlay)})
     entry = gallery_entry(target)
     if target == KATAS:
         learner = kata.learner_paths()
@@ -141,8 +145,8 @@ class Snapshot:
                 self.sources[name] = None
 
     @classmethod
-    def of(cls, katas, target: str) -> Snapshot:
-        return cls({n: p for kata in katas for n, p in files_for(kata, target).items()})
+    def of(cls, katas, target: str, overlay: Path | None = None) -> Snapshot:
+        return cls({n: p for kata in katas for n, p in files_for(kata, target, overlay).items()})
 
     def digest(self, kata: catalogue.Kata) -> str:
         """Return the digest of ``kata``'s files as read: names and bytes, missing ones too."""
