@@ -168,7 +168,8 @@ def statement_timeout(connection):
 def report_on_a_new_connection(alias):
     report, error = on_a_new_connection(alias, run_the_report)
     if error is not None:
-        fail_on(error, f"Running the domain report on a new connection to {alias!r}", "sqlite", alias)
+        doing = f"Running the domain report on a new connection to {alias!r}"
+        fail_on(error, doing, connections[alias].vendor, alias)
     return report
 
 
