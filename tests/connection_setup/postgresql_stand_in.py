@@ -167,7 +167,7 @@ class Cursor:
 
 
 class Connection:
-    """The DB-API connection: psycopg's class is named Connection too (and has no create_function)."""
+    """The DB-API connection, named like psycopg's (which has no create_function either)."""
 
     def __init__(self):
         self.session = Session()

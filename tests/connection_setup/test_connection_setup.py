@@ -1,4 +1,4 @@
-"""Every new database connection set up for its vendor: split_part on SQLite, a timeout on PostgreSQL.
+"""Every new connection set up for its vendor: split_part on SQLite, a timeout on PostgreSQL.
 
 Each test opens NEW connections, as production does: Django's connections are per
 thread, so a connection opened in a new thread is new (closing one and querying again
@@ -294,7 +294,8 @@ def test_a_backend_that_subclasses_djangos_sqlite_backend_is_set_up_too(tmp_path
             pytrace=False,
         )
     if error is not None:
-        fail_on(error, "Opening a connection of a subclass of the SQLite backend", "sqlite", "wrapped")
+        doing = "Opening a connection of a subclass of the SQLite backend"
+        fail_on(error, doing, "sqlite", "wrapped")
     assert answers == ANSWERS, (
         f"split_part() on a connection of a subclassed SQLite backend answered {answers}, "
         f"not {ANSWERS}."

@@ -1,4 +1,6 @@
-"""A project's own SQLite backend: Django's, subclassed (ENGINE "tests.connection_setup.wrapped_sqlite").
+"""A project's own SQLite backend: Django's, subclassed.
+
+Its ENGINE is "tests.connection_setup.wrapped_sqlite".
 
 Projects do this to count or time queries (monitoring libraries ship such wrappers), and
 GeoDjango's SpatiaLite backend subclasses Django's SQLite backend the same way. Its
