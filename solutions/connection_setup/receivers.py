@@ -9,9 +9,6 @@ understands.
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
-STATEMENT_TIMEOUT = "30s"
-
-
 def split_part(text, delimiter, field):
     """PostgreSQL's split_part(): the field-th part of text (from 1), '' past the last one."""
     if text is None or delimiter is None or field is None:
@@ -33,4 +30,6 @@ def configure_connection(sender, connection, **kwargs):
         connection.connection.create_function("split_part", 3, split_part, deterministic=True)
     elif connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET statement_timeout = %s", [STATEMENT_TIMEOUT])
+            # For the session, not one transaction (SET LOCAL ends with it). The value is
+            # written in the statement: PostgreSQL's SET takes no server-side parameter.
+            cursor.execute("SET statement_timeout = '30s'")
