@@ -9,6 +9,7 @@ understands.
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 
+
 def split_part(text, delimiter, field):
     """PostgreSQL's split_part(): the field-th part of text (from 1), '' past the last one."""
     if text is None or delimiter is None or field is None:

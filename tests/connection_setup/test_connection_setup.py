@@ -68,7 +68,10 @@ def on_a_new_connection(alias, work):
         except Exception as error:
             outcome["error"] = error
         finally:
-            connections.close_all()
+            for connection in connections.all(initialized_only=True):
+                if connection.connection is not None:
+                    # The driver's close(): Django's ignores SQLite in memory.
+                    connection.connection.close()
 
     thread = threading.Thread(target=run, name=f"new connection to {alias}", daemon=True)
     thread.start()
