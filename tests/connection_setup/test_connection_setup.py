@@ -243,7 +243,7 @@ def test_every_new_connection_gets_it_not_only_the_first():
     reports = []
     for _ in range(3):
         report, error = on_a_new_connection(alias, run_the_report)
-        reports.append(error or report)
+        reports.append(report if error is None else f"{type(error).__name__}: {error}")
     working = sum(report == REPORT for report in reports)
 
     assert working == 3, (
@@ -251,7 +251,7 @@ def test_every_new_connection_gets_it_not_only_the_first():
         f"{working} of them could. Each new connection starts without split_part(): "
         "create_function() registers it on one connection only, so every new connection "
         "needs it, in a receiver that runs each time connection_created is sent (no "
-        f"'already done' flag, no setup at import time). What they gave: {reports}"
+        f"'already done' flag, no setup at import time). They gave: {reports}"
     )
 
 
@@ -287,11 +287,12 @@ def test_a_backend_that_subclasses_djangos_sqlite_backend_is_set_up_too(tmp_path
         wrapped.close()
     if error is not None and "no such function: split_part" in str(error):
         pytest.fail(
-            "A new connection of a backend that subclasses Django's SQLite backend has no "
-            "split_part(). Its vendor is 'sqlite', but connection_created's sender is the "
-            "backend's own class (here tests.connection_setup.wrapped_sqlite's "
-            "DatabaseWrapper), and a receiver connected with sender=Django's SQLite "
-            "DatabaseWrapper never hears it. GeoDjango's SpatiaLite backend and query "
+            "A new connection of a backend that subclasses Django's SQLite backend (the "
+            "database 'wrapped') has no split_part(). Its vendor is 'sqlite', but "
+            "connection_created's sender is the backend's own class (here "
+            "tests.connection_setup.wrapped_sqlite's DatabaseWrapper): a receiver connected "
+            "with sender=Django's SQLite DatabaseWrapper never hears it, and one that picks "
+            "databases by alias misses it too. GeoDjango's SpatiaLite backend and query "
             "monitoring wrappers are such subclasses. Connect without a sender and check "
             "connection.vendor.",
             pytrace=False,
