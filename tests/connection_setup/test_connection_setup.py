@@ -106,9 +106,9 @@ def advice_for(error, vendor, alias):
     if "user-defined function raised exception" in text:
         return (
             "Your split_part() raised an exception inside SQLite, which only says "
-            '"user-defined function raised exception". Call your Python function yourself '
-            "with these arguments to see the error: it should answer like PostgreSQL's, '' "
-            "past the last part, None for a NULL."
+            '"user-defined function raised exception". Call your Python function yourself, '
+            "say split_part('ada@example.com', '@', 2), to see the error: it should answer "
+            "like PostgreSQL's, '' past the last part, None for a NULL."
         )
     if vendor == "sqlite" and 'near "SET"' in text:
         return (
