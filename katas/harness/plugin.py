@@ -292,10 +292,14 @@ def pytest_fixture_setup(fixturedef, request):
         return (yield)
     from django.db.models.signals import post_migrate
 
-    from katas.harness.isolation import no_kata_receivers, silenced
+    from katas.harness.isolation import disconnect_kata_receivers, no_kata_receivers, silenced
 
     with silenced(post_migrate), no_kata_receivers(_known_slugs()):
-        return (yield)
+        result = yield
+    # Torn down when the session ends: no kata receiver runs while the test database is
+    # dropped either (on a database server, that opens a connection: connection_created).
+    request.addfinalizer(lambda: disconnect_kata_receivers(_known_slugs()))
+    return result
 
 
 @pytest.hookimpl(tryfirst=True, specname="pytest_fixture_setup")
