@@ -5,7 +5,9 @@ commit. Here a real worker (Celery's own test worker, in a thread of this proces
 with its own database connection) consumes a real broker (Redis), and the test
 holds the transaction open until the worker has run whatever was enqueued inside
 it: the unlucky timing of a busy site, every time. The outbox is Django's locmem
-one, shared with the worker thread.
+one, shared with the worker thread. Each test also checks that the worker itself ran
+the task, once, with the ids: a receiver that runs the task's body in the request
+sends the same email and enqueues nothing.
 
     .ci/with-services python -m pytest tests/services/test_real_worker.py --solutions
 
