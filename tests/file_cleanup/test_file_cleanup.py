@@ -127,7 +127,8 @@ def test_the_file_stays_until_the_transaction_commits(django_capture_on_commit_c
     expect_removed(name, "Once the delete committed")
     assert still_there, (
         "The file was deleted while the transaction was still open. If it rolls back, "
-        "the course comes back and its file does not. Use transaction.on_commit()."
+        "the course comes back and its file does not. Delete the file in a "
+        "transaction.on_commit() callback (katas/file_cleanup/receivers.py)."
     )
 
 
