@@ -1,4 +1,4 @@
-"""Mistake: a dispatch_uid built from __name__.
+"""Mistake: a dispatch_uid built from `__name__`.
 
 What is wrong: a dispatch_uid protects against a second import only if it is the
 same string for every import. f"{__name__}.send_welcome_email" is
