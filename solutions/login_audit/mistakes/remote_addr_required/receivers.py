@@ -1,8 +1,8 @@
 """Mistake: read request.META["REMOTE_ADDR"] as if every request had one.
 
 What is wrong: a request built in code has no REMOTE_ADDR in its META: the test
-client's login() and force_login(), a login from a management command or a shell. The receiver raises
-KeyError and the login itself fails.
+client's login() and force_login(), a login from a management command or a shell.
+The receiver raises KeyError and the login itself fails.
 Why people write it: every request that comes through a web server has REMOTE_ADDR.
 
 Expected message: has no REMOTE_ADDR in request.META
