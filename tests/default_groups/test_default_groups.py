@@ -202,10 +202,10 @@ def test_post_migrate_of_another_app_creates_no_groups():
     found = default_groups()
     assert not found, (
         "post_migrate for the auth, contenttypes and sessions apps created the default "
-        f"groups {sorted(found)}. post_migrate is sent once per installed app that has models, "
-        "with its AppConfig as the sender: react to the default_groups app only (sender=its AppConfig). On a fresh "
-        "database, apps migrated before this one come first, when its permissions do not "
-        "exist yet."
+        f"groups {sorted(found)}. post_migrate is sent once per installed app that has "
+        "models, with its AppConfig as the sender: react to the default_groups app only "
+        "(sender=its AppConfig). On a fresh database, apps migrated before this one come "
+        "first, when its permissions do not exist yet."
     )
 
 
