@@ -156,6 +156,20 @@ def test_a_rolled_back_delete_keeps_the_file(django_capture_on_commit_callbacks)
 
 
 @pytest.mark.task(2)
+@pytest.mark.django_db(transaction=True)
+def test_in_autocommit_the_file_is_gone_when_delete_returns():
+    # No transaction open: delete() runs in an atomic block of its own, and Django runs
+    # the on_commit callbacks when that block commits, before delete() returns.
+    course = course_with_file("Autocommit")
+    name = course.thumbnail.name
+
+    with deleting("Deleting a course in autocommit"):
+        course.delete()
+
+    expect_removed(name, "Outside any transaction, once course.delete() has returned")
+
+
+@pytest.mark.task(2)
 @pytest.mark.django_db(databases=["default", "other"])
 def test_a_delete_in_another_database_waits_for_that_databases_commit(
     django_capture_on_commit_callbacks,
