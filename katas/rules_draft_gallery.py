@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 import textwrap
 
-from katas.harness import consistency
+try:  # the harness's rules module (main); consistency is its name before that
+    from katas.harness import rules as gallery_rules
+except ImportError:  # pragma: no cover
+    from katas.harness import consistency as gallery_rules
 
 MISTAKES = "Mistakes people make"
 ALTERNATIVES = "Other correct solutions"
@@ -49,11 +52,11 @@ _BULLET = re.compile(r"^- \[`(?P<name>[^`]+)`\]\((?P<link>[^)]*)\): (?P<text>.+)
 
 
 def _entries(kata, kind):
-    return [entry for found, entry in consistency.gallery(kata) if found == kind]
+    return [entry for found, entry in gallery_rules.gallery(kata) if found == kind]
 
 
 def _summary(kata, entry, prefix) -> str:
-    info = consistency.describe_entry(kata, entry) or {}
+    info = gallery_rules.describe_entry(kata, entry) or {}
     return info.get("summary", "").removeprefix(prefix).strip()
 
 

@@ -14,7 +14,12 @@ import os
 import sys
 
 from katas.cli import ask, lookup
-from katas.harness import catalogue, consistency
+from katas.harness import catalogue
+
+try:  # the harness's rules module (main); consistency is its name before that
+    from katas.harness import rules as gallery_rules
+except ImportError:  # pragma: no cover
+    from katas.harness import consistency as gallery_rules
 
 RULE = "─" * 78
 
@@ -62,7 +67,7 @@ def note(kata: catalogue.Kata, entry) -> dict:
     rest, without the ``Expected message:`` line; ``expected`` that line's fragment;
     ``files`` the learner files the entry holds (the others are the reference's).
     """
-    info = consistency.describe_entry(kata, entry) or {"summary": "", "text": "", "expected": ""}
+    info = gallery_rules.describe_entry(kata, entry) or {"summary": "", "text": "", "expected": ""}
     summary = info["summary"]
     for prefix in ("Mistake: ", "Alternative: "):
         summary = summary.removeprefix(prefix)
@@ -82,7 +87,7 @@ def _indented(text: str, prefix: str = "   ") -> str:
 
 def gallery(kata: catalogue.Kata) -> str:
     """Return the mistakes (each with its note and message) and the alternatives, as text."""
-    entries = list(consistency.gallery(kata))
+    entries = list(gallery_rules.gallery(kata))
     mistakes = [entry for kind, entry in entries if kind == "mistakes"]
     alternatives = [entry for kind, entry in entries if kind == "alternatives"]
     parts = []
