@@ -15,11 +15,7 @@ import sys
 
 from katas.cli import ask, lookup
 from katas.harness import catalogue
-
-try:  # the harness's rules module (main); consistency is its name before that
-    from katas.harness import rules as gallery_rules
-except ImportError:  # pragma: no cover
-    from katas.harness import consistency as gallery_rules
+from katas.harness import rules as gallery_rules
 
 RULE = "─" * 78
 

@@ -1,14 +1,13 @@
 """`python -m katas solution`: the reference, then what each mistake and alternative teaches;
-and the README's gallery sections, in one layout (katas/rules_draft_gallery.py)."""
+and the README's gallery sections, in one layout (katas/readme_layout.py)."""
 
 import subprocess
 import sys
 
 import pytest
 
-from katas import rules_draft_gallery
 from katas.cli import solution
-from katas.harness import catalogue
+from katas.harness import catalogue, readme_layout
 
 try:  # the harness's rules module (main); consistency is its name before that
     from katas.harness import rules as gallery_rules
@@ -88,12 +87,12 @@ def test_every_entry_of_every_gallery_says_what_it_teaches(kata):
             assert told["expected"] in text
 
 
-# The README's gallery sections: one layout, from the gallery (katas/rules_draft_gallery.py).
+# The README's gallery sections: one layout, from the gallery (katas/readme_layout.py).
 
 
 @pytest.mark.parametrize("kata", catalogue.load(), ids=lambda kata: kata.slug)
 def test_every_readme_keeps_the_gallery_layout(kata):
-    assert rules_draft_gallery.readme_gallery_layout(kata) == []
+    assert readme_layout.readme_gallery_layout(kata) == []
 
 
 KATA_README = (catalogue.KATAS_DIR / KATA.slug / "README.md").read_text(encoding="utf-8")
@@ -101,7 +100,7 @@ KATA_README = (catalogue.KATAS_DIR / KATA.slug / "README.md").read_text(encoding
 
 def write(path, text):
     path.write_text(text, encoding="utf-8")
-    return rules_draft_gallery.readme_gallery_layout(KATA)
+    return readme_layout.readme_gallery_layout(KATA)
 
 
 def test_a_readme_that_strays_from_the_layout_is_told_how(tmp_path, monkeypatch):
@@ -138,4 +137,4 @@ def test_gallery_section_writes_what_the_check_accepts(tmp_path, monkeypatch):
     path = tmp_path / KATA.slug / "README.md"
     head = KATA_README[: KATA_README.index("## Mistakes people make")]
 
-    assert write(path, head + rules_draft_gallery.gallery_section(KATA)) == []
+    assert write(path, head + readme_layout.gallery_section(KATA)) == []

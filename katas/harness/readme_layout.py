@@ -1,6 +1,6 @@
 """The one layout of a kata README's gallery sections, and the check that a README keeps it.
 
-A draft for the course's rules module: :func:`readme_gallery_layout` returns the
+:func:`readme_gallery_layout` (a rule of :mod:`katas.harness.rules`) returns the
 problems of one kata's README as sentences (empty when it is fine), and
 :func:`gallery_section` writes the two sections from the gallery itself, so a
 maintainer can paste them (CONTRIBUTING.md, "The README", says the layout).
@@ -26,10 +26,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-try:  # the harness's rules module (main); consistency is its name before that
-    from katas.harness import rules as gallery_rules
-except ImportError:  # pragma: no cover
-    from katas.harness import consistency as gallery_rules
+from katas.harness import rules as gallery_rules
 
 MISTAKES = "Mistakes people make"
 ALTERNATIVES = "Other correct solutions"
