@@ -27,24 +27,42 @@ FIRST = catalogue.load()[0]
 
 
 def test_a_short_dojo_shows_the_kata_rotates_and_saves_its_retrospective(katas_repo):
-    done = subprocess.run(
-        [sys.executable, "-m", "katas", "dojo", "1", "--turn", "0.02", "--turns", "2"]
+    # Turns of the shortest length (15 s); the dojo is stopped once turn 2 has begun.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "katas", "dojo", "1", "--turn", "0.25", "--turns", "3"]
         + ["--people", "Ana,Ben,Caro", "--retro", "retro.md"],
         cwd=katas_repo.path,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=120,
         stdin=subprocess.DEVNULL,  # no terminal: the turns start by themselves
     )
+    seen = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            seen.append(line)
+            if not line or line.startswith("Turn 2:"):
+                break
+        process.send_signal(signal.SIGTERM)
+        rest, errors = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    out = "".join(seen) + rest
 
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    assert FIRST.tasks[0].title in done.stdout
-    assert "Turn 1: Ana drives, Caro navigates" in done.stdout
-    assert "Rotate! Turn 2" in done.stdout
-    assert "Ben drives, Ana navigates" in done.stdout
-    assert "Retrospective" in done.stdout
+    assert process.returncode == 0, errors
+    assert "Traceback" not in errors
+    assert FIRST.tasks[0].title in out
+    assert "Rotation: Ana, Ben, Caro (the last name navigates turn 1)" in out
+    assert "Turn 1: Ana drives, Caro navigates" in out
+    assert "Time! Rotate! Turn 2" in out
+    assert "Ben drives, Ana navigates" in out
+    assert "Retrospective" in out
     saved = (katas_repo.path / "retro.md").read_text()
+    assert "| 1 | Ana | Caro | 0:15 |" in saved
     assert "| 2 | Ben | Ana |" in saved
 
 
