@@ -10,6 +10,7 @@ shows the same session as a page for the projector. The parts live in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import signal
@@ -218,8 +219,7 @@ def run(args) -> int:
             stop.rearm()
             quietly(
                 lambda: console.print(
-                    "The page stays up for the retrospective; Ctrl-C (or its Stop button)"
-                    " stops it."
+                    "The page stays up for the retrospective; Ctrl-C (or its Stop button) stops it."
                 )
             )
             while not stop and not live.closed.wait(0.2):
@@ -248,10 +248,8 @@ def save_retrospective(live: session.Session, named: str | None):
 
 def quietly(show) -> None:
     """Print with ``show()``, unless the terminal has gone (closed window, dropped SSH)."""
-    try:
+    with contextlib.suppress(OSError):
         show()
-    except OSError:
-        pass
 
 
 class Checker:

@@ -9,6 +9,7 @@ itself (or from the page, with ``--web``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import sys
@@ -51,10 +52,9 @@ class Keys:
         if self._saved is not None:
             import termios
 
-            try:
+            # The terminal may be gone (hung up): nothing left to restore then.
+            with contextlib.suppress(termios.error, OSError, ValueError):
                 termios.tcsetattr(self.stream.fileno(), termios.TCSADRAIN, self._saved)
-            except (termios.error, OSError, ValueError):  # the terminal is gone (hung up)
-                pass
             self._saved = None
 
     def _read(self, fd: int) -> None:

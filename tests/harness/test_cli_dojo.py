@@ -1,20 +1,15 @@
 """`python -m katas dojo`, run end to end on a throw-away copy of the repository."""
 
-import fcntl
 import os
-import pty
 import re
 import select
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import threading
 import time
 
 import pytest
-
 from django.test import RequestFactory
 
 from katas.dojo import model
@@ -97,6 +92,11 @@ class Terminal:
     """A pseudo-terminal that a child takes as its controlling terminal, read in the background."""
 
     def __init__(self, rows=40, columns=110):
+        import fcntl
+        import pty
+        import struct
+        import termios
+
         self.leader, self.follower = pty.openpty()
         fcntl.ioctl(self.follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.output = bytearray()
@@ -104,6 +104,9 @@ class Terminal:
         self._reader = threading.Thread(target=self._read, daemon=True)
 
     def take_as_controlling(self) -> None:  # in the child, before exec
+        import fcntl
+        import termios
+
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
