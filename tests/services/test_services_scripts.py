@@ -75,9 +75,7 @@ def nothing_left(folder: Path, owner: int, pids=(), timeout: float = 40) -> None
         if not left and not files:
             return
         time.sleep(0.2)
-    pytest.fail(
-        f"left behind after {timeout} s:\nprocesses: {left}\nfiles: {files}", pytrace=False
-    )
+    pytest.fail(f"left behind after {timeout} s:\nprocesses: {left}\nfiles: {files}", pytrace=False)
 
 
 @pytest.fixture

@@ -55,9 +55,7 @@ def test_only_the_test_databases_of_dead_runs_are_dropped():
         alive.kill()
         alive.wait()
         for name in made:
-            connection.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
-            )
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         connection.close()
 
 
