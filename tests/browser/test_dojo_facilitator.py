@@ -190,6 +190,7 @@ def test_rotating_early_says_rotate_not_time(page):
     assert "rotate" in text.lower()
     assert "time" not in text.lower(), f"an early rotation is announced as time up: {text!r}"
     assert "Ben drives, Ana navigates" in text
+    assert not small_texts(page), small_texts(page)[:8]
 
 
 def test_the_page_ends_the_session_and_names_the_retrospective_file(page, dojo):
@@ -201,6 +202,7 @@ def test_the_page_ends_the_session_and_names_the_retrospective_file(page, dojo):
     page.wait_for_function("document.querySelector('#retro-path').textContent", timeout=10_000)
     path = page.locator("#retro-path").inner_text().strip()
 
+    assert not small_texts(page), small_texts(page)[:8]
     saved = dojo.repo / path  # relative to the dojo's folder, or absolute
     assert saved.is_file(), f"the page names {path}, which is no file"
     text = saved.read_text()
