@@ -21,13 +21,12 @@ import time
 from rich.console import Console
 from rich.live import Live
 
-from katas.cli import lookup, progress
+from katas.cli import lookup
 from katas.cli.saves import Saves
 from katas.dojo import keys as keyboard
 from katas.dojo import retro, session, terminal
 from katas.dojo.model import OVER, PAUSED, RUNNING, TIME_UP, WAITING, Dojo
 from katas.dojo.rotation import Rotation, people_from, shuffled
-from katas.harness import runner
 
 MIN_TURN_MINUTES = 0.25  # fifteen seconds: shorter is a typo, and would rotate without end
 MAX_TURN_MINUTES = 180  # three hours: longer than any dojo, short enough to catch a typo
@@ -139,18 +138,6 @@ def build(args, clock=time.monotonic) -> Dojo:
     return Dojo(Rotation(people, pairs=args.people is None), turn * 60, clock=clock, limit=limit)
 
 
-def checking(kata, poll: bool):
-    """How the dojo checks the kata, all in this one place: return ``(check, saves)``.
-
-    ``check(kata)`` runs the kata's tests against the learner's files now and returns
-    its state (read through ``passed_tasks``, ``state``, ``first_failure``, ``broken``
-    and ``next_task``); ``saves`` (``Saves``) tells when a learner file was saved. The
-    checks run in a background thread (``Checker``).
-    """
-    runner.warm_up(databases=False)  # Django and the test libraries, once, before the first
-    return progress.check, Saves([kata], poll)
-
-
 class Stop:
     """The signals that end a dojo: Ctrl-C (SIGINT), a kill (SIGTERM), a closed terminal (SIGHUP).
 
@@ -199,8 +186,8 @@ def run(args) -> int:
     console = Console()
     stop = Stop()
     stop.install()
-    check, saves = checking(kata, args.poll)
-    live = session.Session(kata, dojo, check)
+    session.prepare()
+    live = session.Session(kata, dojo)
     server, footer = None, ""
     if args.web:
         from katas.dojo.web import server as web
@@ -208,7 +195,6 @@ def run(args) -> int:
         try:
             server, url = web.serve(live, web_port)
         except OSError as error:
-            saves.close()
             print(
                 f"python -m katas dojo: cannot serve on 127.0.0.1:{web_port} ({error.strerror});"
                 " try another --port",
@@ -218,6 +204,7 @@ def run(args) -> int:
         console.print(f"The dojo page: [bold]{url}[/] (open it on the projector)")
         sys.stdout.flush()
         footer = f"The page: {url}"
+    saves = Saves([kata], args.poll)
     try:
         with keyboard.Keys() as keys:
             auto = not keys.interactive and not args.web

@@ -1,9 +1,8 @@
 """One dojo session: the model, the kata's live test state, and a lock the views share.
 
-The main loop (``katas.cli.dojo``, which says how the kata is checked) checks the
-kata after each save and ticks the clock; the terminal view and the web page's threads
-read ``view()`` and call ``act()``. Both go through the lock, so every view sees one
-consistent moment.
+The main loop (``katas.cli.dojo``) checks the kata after each save and ticks the
+clock; the terminal view and the web page's threads read ``view()`` and call
+``act()``. Both go through the lock, so every view sees one consistent moment.
 """
 
 from __future__ import annotations
@@ -14,9 +13,23 @@ from pathlib import Path
 
 from katas.cli import progress
 from katas.dojo.model import OVER, Dojo
-from katas.harness import catalogue
+from katas.harness import catalogue, runner
 
 GREEN, FAILING, NOT_STARTED = "green", "failing", "not started"
+
+
+def prepare() -> None:
+    """Import Django and the test libraries once, before the first check."""
+    runner.warm_up(databases=False)  # checks run in a background thread
+
+
+def check(kata: catalogue.Kata):
+    """Run ``kata``'s tests against the learner's files now; return its state.
+
+    The one place the dojo runs tests. The state is used through ``passed_tasks``,
+    ``state``, ``first_failure``, ``broken`` and ``next_task`` only.
+    """
+    return progress.check(kata)
 
 
 def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
@@ -62,12 +75,10 @@ def kata_status(kata: catalogue.Kata, state) -> dict:
 class Session:
     """The dojo model and the kata's latest state, shared by the main loop and the views."""
 
-    def __init__(self, kata: catalogue.Kata, dojo: Dojo, checker):
+    def __init__(self, kata: catalogue.Kata, dojo: Dojo, checker=None):
         self.kata = kata
         self.dojo = dojo
-        # kata -> its test state (katas.cli.dojo.checking gives the real one; tests a fake).
-        # The state is read through passed_tasks, state, first_failure, broken, next_task.
-        self._check = checker
+        self._check = checker or check  # tests pass a fake; sessions run the real tests
         self.state = None
         self.lock = threading.RLock()
         self.greened: list[int] = []  # the tasks that turned green at the last check
