@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 # command name -> (module, one-line help), in the order `--help` lists them
@@ -37,8 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signum, frame):
+    # A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends a command like Ctrl-C
+    # does: its `finally` blocks run, so its checker's children and folders go too.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return its exit status."""
+    from katas.harness import catalogue
+
+    try:
+        catalogue.load()
+    except catalogue.CatalogueError as error:
+        print(f"python -m katas: {error}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -51,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     except targets.TargetError as error:
         print(f"{parser.prog}: {error}", file=sys.stderr)
         return 2
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
+            signal.signal(getattr(signal, name), _stop)
     try:
         return importlib.import_module(args.module).run(args)
     except UnknownKata as error:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from katas.cli import lookup, progress, store
-from katas.harness import catalogue
+from katas.cli import lookup
+from katas.harness import catalogue, progress, report, store, targets
 
-# Which hints the learner has seen, per "slug:task", in .katas/ (katas.cli.store).
+# Which hints the learner has seen, per "slug:task", in .katas/ (katas.harness.store).
 STATE = "hints.json"
 
 
@@ -47,7 +47,14 @@ def next_hint(kata: catalogue.Kata, number: int) -> tuple[int, str]:
 def run(args) -> int:
     kata = lookup.find(args.kata)
     if args.task is None:
-        state = progress.collect([kata])[0]
+        state = progress.collect([kata], target=targets.from_environment())[0]
+        if state.state == report.UNAVAILABLE:
+            print(
+                f"Kata {kata.slug} {state.unavailable}.\n"
+                f"Its hints are still here: python -m katas hint {kata.slug} 1",
+                file=sys.stderr,
+            )
+            return 1
         if not state.judged:
             print(
                 f"{state.first_failure.message}\n"
@@ -55,7 +62,7 @@ def run(args) -> int:
                 file=sys.stderr,
             )
             return 1
-        if state.state == progress.SOLVED:
+        if state.state == report.SOLVED:
             print(f"Kata {kata.slug} is solved: no hint needed. Next: python -m katas")
             return 0
         if state.broken:

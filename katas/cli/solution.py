@@ -6,7 +6,7 @@ import difflib
 import sys
 
 from katas.cli import ask, lookup
-from katas.harness import catalogue, consistency
+from katas.harness import catalogue, rules
 
 
 def add_arguments(parser):
@@ -59,10 +59,10 @@ def run(args) -> int:
 
 def show_mistakes(kata) -> None:
     """List the kata's gallery of mistakes: what people get wrong, each with its folder."""
-    mistakes = [e for kind, e in consistency.gallery(kata) if kind == "mistakes"]
+    mistakes = [e for kind, e in rules.gallery(kata) if kind == "mistakes"]
     if not mistakes:
         return
     print(f"\nMistakes people make in {kata.slug} (each one a folder of code the tests reject):")
     for entry in mistakes:
-        summary = (consistency.describe_entry(kata, entry) or {}).get("summary", "")
+        summary = (rules.describe_entry(kata, entry) or {}).get("summary", "")
         print(f"  {entry.relative_to(catalogue.ROOT)}/  {summary.removeprefix('Mistake: ')}")

@@ -1,11 +1,15 @@
 """`python -m katas verify [KATA...]`: the maintainers' check of every kata.
 
-For each kata of the catalogue: the files match the catalogue; every test fails on
-the shipped kata, by an assertion (an import, collection or fixture error teaches
-nothing); every test passes on the reference solution; every task has tests; each
-mistake of its gallery fails, by an assertion, showing its expected message; and
-each alternative passes. Django is set up once; each target runs in a forked child,
-two at a time.
+For each kata of the catalogue: the kata keeps the course's rules
+(:mod:`katas.harness.rules`); every test fails on the kata as shipped, by an
+assertion (an import, collection or fixture error teaches nothing); every test
+passes on the reference solution; every task has tests; each mistake of its gallery
+fails, by an assertion, showing its expected message; and each alternative passes.
+
+The kata as shipped is its shipped copies (``katas/harness/shipped/``), never the
+learner files in ``katas/``: a learner who has solved or broken katas runs verify and
+it judges the course, not their work. Each kata and target is judged in a checker
+child of its own, two at a time.
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ from __future__ import annotations
 import sys
 
 from katas.cli import lookup
-from katas.harness import catalogue, consistency, report, runner, targets
-
-TEACHING_FAILURES = {"AssertionError", "Failed"}
+from katas.harness import catalogue, report, rules, targets
+from katas.harness.checker import Checker
 
 
 def add_arguments(parser):
@@ -28,7 +31,7 @@ def add_arguments(parser):
 
 
 def _not_teaching(test: report.TestResult) -> bool:
-    return test.outcome != report.FAILED or test.exception not in TEACHING_FAILURES
+    return test.outcome != report.FAILED or not rules.fails_by_assertion(test.exception)
 
 
 def kata_problems(kata, shipped: report.Run, solved: report.Run) -> list[str]:
@@ -87,7 +90,7 @@ def entry_problems(kata, kind: str, entry, run: report.Run) -> list[str]:
         for t in failing
         if _not_teaching(t)
     ]
-    expected = (consistency.describe_entry(kata, entry) or {}).get("expected", "")
+    expected = (rules.describe_entry(kata, entry) or {}).get("expected", "")
     if expected and not any(expected in t.message for t in failing):
         found.append(
             f"{name}: no failure message shows {expected!r}; the first says: "
@@ -98,7 +101,7 @@ def entry_problems(kata, kind: str, entry, run: report.Run) -> list[str]:
 
 def run(args) -> int:
     katas = tuple(dict.fromkeys(lookup.find(text) for text in args.katas)) or catalogue.load()
-    problems = {"catalogue": consistency.problems(katas)}
+    problems = {"catalogue": rules.problems(katas)}
     unavailable = {kata.slug: kata.unavailable_reason() for kata in katas}
     katas = tuple(kata for kata in katas if not unavailable[kata.slug])
     for slug, reason in unavailable.items():
@@ -106,12 +109,19 @@ def run(args) -> int:
             print(f"verify: {slug} is not checked here: it {reason}")
     if not katas:
         return 0 if not problems["catalogue"] else 1
-    entries = [(kata, kind, entry) for kata in katas for kind, entry in consistency.gallery(kata)]
-    runner.warm_up()
-    jobs = [(katas, targets.KATAS), (katas, targets.SOLUTIONS)]
-    jobs += [([kata], entry.relative_to(catalogue.ROOT).as_posix()) for kata, _, entry in entries]
-    shipped, solved, *gallery_runs = runner.run_many(jobs)
-    for run_ in (shipped, solved):
+    entries = [(kata, kind, entry) for kata in katas for kind, entry in rules.gallery(kata)]
+    jobs = [
+        (kata.slug, target) for target in (targets.SHIPPED, targets.SOLUTIONS) for kata in katas
+    ]
+    jobs += [
+        (kata.slug, entry.relative_to(catalogue.ROOT).as_posix()) for kata, _, entry in entries
+    ]
+    with Checker() as checker:
+        runs = checker.run_many(jobs)
+    shipped_runs = dict(zip([k.slug for k in katas], runs[: len(katas)], strict=True))
+    solved_runs = dict(zip([k.slug for k in katas], runs[len(katas) : 2 * len(katas)], strict=True))
+    gallery_runs = runs[2 * len(katas) :]
+    for run_ in runs[: 2 * len(katas)]:
         for error in run_.collection_errors:
             problems["catalogue"].append(f"{run_.target}: could not collect {error[-300:]}")
         if not run_.finished and not run_.collection_errors:
@@ -123,6 +133,7 @@ def run(args) -> int:
     width = max(len(k.slug) for k in katas)
     print(f"{'#':>2}  {'kata':<{width}}  tests  shipped  solution  gallery        verdict")
     for kata in katas:
+        shipped, solved = shipped_runs[kata.slug], solved_runs[kata.slug]
         found = kata_problems(kata, shipped, solved)
         mine = [
             (kind, e, r) for (k, kind, e), r in zip(entries, gallery_runs, strict=True) if k is kata

@@ -8,11 +8,15 @@ watch back to it, so "Solved" is never the last word on code that changed since.
 
 from __future__ import annotations
 
-from rich.console import Console
+import sys
 
-from katas.cli import lookup, progress
-from katas.cli.saves import Saves
-from katas.harness import catalogue, runner
+from rich.console import Console
+from rich.markup import escape
+
+from katas.cli import lookup
+from katas.cli.saves import Saves, WatcherStopped
+from katas.harness import catalogue, progress, report, targets
+from katas.harness.checker import Checker
 
 
 def add_arguments(parser):
@@ -24,50 +28,66 @@ def add_arguments(parser):
     )
 
 
-def show(console: Console, state: progress.KataState, note: str = "") -> None:
-    """Print the one thing the learner should look at now (after ``note``, if any)."""
+def show(console: Console, state: report.KataState, note: str = "") -> None:
+    """Print the one thing the learner should look at now (after ``note``, if any).
+
+    Nothing the learner's code or a test id holds is read as markup.
+    """
     kata = state.kata
     if console.is_terminal:
         console.clear()  # one screen, one failure
     if note:
         # Printed after the clear: news such as "the first kata is solved" must survive it.
         console.print(note)
+    done = len(state.passed_tasks)
     console.rule(
-        f"kata {kata.number}: {kata.slug}  ({len(state.passed_tasks)}/{len(kata.tasks)} tasks)"
+        escape(f"kata {kata.number}: {kata.slug}  ({done} of {len(kata.tasks)} tasks done)")
     )
     if state.broken:
-        console.print("[bold red]Your code does not import:[/]", state.broken.describe())
+        console.print("Your code does not import:", style="bold red", markup=False)
+        console.print(state.broken.describe(), markup=False, highlight=False)
         return
-    if state.state == progress.SOLVED:
-        console.print(f"[bold green]Solved: {kata.title}![/]")
+    if state.state == report.SOLVED:
+        console.print(f"Solved: {kata.title}!", style="bold green", markup=False)
+        console.print(
+            f"See the reference, the mistakes people make and other ways to solve it: "
+            f"python -m katas solution {kata.slug}",
+            markup=False,
+            style="dim",
+        )
         return
     task = state.next_task
     failure = state.first_failure
     if state.judged:
-        console.print(f"[bold]Task {task.number} of {len(kata.tasks)}: {task.title}[/]")
+        console.print(
+            f"Task {task.number} of {len(kata.tasks)}: {task.title}", style="bold", markup=False
+        )
     if failure is not None:
-        console.print(f"[red]{failure.name}[/]")
+        console.print(failure.name, style="red", markup=False, highlight=False)
         console.print(failure.message, markup=False, highlight=False)
-    console.print(f"[dim]Stuck? python -m katas hint {kata.slug} {task.number}[/]")
+    console.print(
+        f"Stuck? python -m katas hint {kata.slug} {task.number}", style="dim", markup=False
+    )
 
 
 class Watch:
     """Which kata the learner is on, and what the last check of each kata said."""
 
-    def __init__(self, console: Console, saves: Saves, katas):
+    def __init__(self, console: Console, saves: Saves, katas, checker: Checker):
         self.console = console
         self.saves = saves
         self.katas = tuple(katas)
+        self.checker = checker
 
-    def check(self, kata: catalogue.Kata) -> progress.KataState:
-        return progress.check(kata)
+    def check(self, kata: catalogue.Kata) -> report.KataState:
+        return progress.check(self.checker, kata)
 
     def first_unsolved(self, after: catalogue.Kata | None = None) -> catalogue.Kata | None:
         """Return the first kata (after ``after``, if given) not solved, checking as it goes."""
         for kata in self.katas:
             if after is not None and kata.number <= after.number or kata.unavailable_reason():
                 continue
-            if self.check(kata).state != progress.SOLVED:
+            if self.check(kata).state != report.SOLVED:
                 return kata
         return None
 
@@ -78,7 +98,7 @@ class Watch:
             show(self.console, state, note)
             note = ""
             saved = self.saves.pending()
-            if state.state == progress.SOLVED and not saved:
+            if state.state == report.SOLVED and not saved:
                 # Moving on: but a save made meanwhile must be checked first.
                 following = self.first_unsolved(after=kata) or self.first_unsolved()
                 saved = self.saves.pending()
@@ -86,17 +106,16 @@ class Watch:
                     if following is None:
                         self.console.print("[bold green]That was the last kata. Well done![/]")
                         return
-                    note = (
-                        f"[bold green]Solved: kata {kata.number}, {kata.slug}.[/] "
+                    note = escape(
+                        f"Solved: kata {kata.number}, {kata.slug}. "
                         f"Next: kata {following.number}, {following.slug}."
                     )
                     kata = following
                     state = self.check(kata)
                     continue
             if not saved:
-                files = ", ".join(kata.files)
                 self.console.print(
-                    f"[dim]Watching {files} in katas/{kata.slug}/ (Ctrl-C to stop)[/]"
+                    f"Watching katas/{kata.slug}/ (Ctrl-C to stop)", style="dim", markup=False
                 )
                 saved = self.saves.wait()
             kata = self._kata_to_show(kata, saved)
@@ -113,20 +132,28 @@ class Watch:
 def run(args) -> int:
     console = Console()
     kata = lookup.find(args.kata) if args.kata else None
-    runner.warm_up()
+    if kata is not None and kata.unavailable_reason():
+        print(f"watch: kata {kata.slug} {kata.unavailable_reason()}", file=sys.stderr)
+        return 2
+    if targets.from_environment() != targets.KATAS:
+        print(f"watch: judges your files; {targets.ENV_VAR} is ignored here.", file=sys.stderr)
     katas = catalogue.load()
-    saves = Saves(katas, args.poll)  # watching before the first check: no save is missed
-    watch = Watch(console, saves, katas)
-    try:
-        kata = kata or watch.first_unsolved()
-        if kata is None:
-            console.print("[bold green]Every kata is solved.[/]")
-            return 0
-        if args.poll:
-            console.print("[dim]Polling for changes (no file system events).[/]")
-        watch.follow(kata)
-    except KeyboardInterrupt:
-        console.print("\nStopped watching.")
-    finally:
-        saves.close()
+    with Checker(parallel=1) as checker:
+        saves = Saves(katas, args.poll)  # watching before the first check: no save is missed
+        watch = Watch(console, saves, katas, checker)
+        try:
+            kata = kata or watch.first_unsolved()
+            if kata is None:
+                console.print("[bold green]Every kata is solved.[/]")
+                return 0
+            if args.poll:
+                console.print("[dim]Polling for changes (no file system events).[/]")
+            watch.follow(kata)
+        except KeyboardInterrupt:
+            console.print("\nStopped watching.")
+        except WatcherStopped as error:
+            print(f"watch: {error}", file=sys.stderr)
+            return 1
+        finally:
+            saves.close()
     return 0

@@ -11,16 +11,21 @@ import threading
 import time
 from pathlib import Path
 
-from katas.cli import progress
 from katas.dojo.model import OVER, Dojo
-from katas.harness import catalogue, runner
+from katas.harness import catalogue, progress
+from katas.harness.checker import Checker
+from katas.harness.report import SOLVED
 
 GREEN, FAILING, NOT_STARTED = "green", "failing", "not started"
 
 
+_checker: list[Checker] = []
+
+
 def prepare() -> None:
-    """Import Django and the test libraries once, before the first check."""
-    runner.warm_up(databases=False)  # checks run in a background thread
+    """Start the checker (Django and the test databases set up once), before the first check."""
+    if not _checker:
+        _checker.append(Checker(parallel=1))
 
 
 def check(kata: catalogue.Kata):
@@ -29,7 +34,8 @@ def check(kata: catalogue.Kata):
     The one place the dojo runs tests. The state is used through ``passed_tasks``,
     ``state``, ``first_failure``, ``broken`` and ``next_task`` only.
     """
-    return progress.check(kata)
+    prepare()
+    return progress.check(_checker[0], kata)
 
 
 def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
@@ -43,7 +49,7 @@ def tasks_of(kata: catalogue.Kata, state) -> list[dict]:
     if state is None:
         return [{"number": t.number, "title": t.title, "state": NOT_STARTED} for t in kata.tasks]
     passed = set(state.passed_tasks)
-    solved = state.state == progress.SOLVED
+    solved = state.state == SOLVED
     now = None if solved or state.broken else state.next_task.number
     found = []
     for task in kata.tasks:
@@ -64,7 +70,7 @@ def kata_status(kata: catalogue.Kata, state) -> dict:
     status = {"state": state.state, "message": "", "test": "", "next_task": None}
     if state.broken:
         status["message"] = f"Your code does not import: {state.broken.describe()}"
-    elif state.state != progress.SOLVED:
+    elif state.state != SOLVED:
         failure = state.first_failure
         status["message"] = failure.message if failure else ""
         status["test"] = failure.name if failure else ""
@@ -96,9 +102,7 @@ class Session:
             self.state = state
             self.checks += 1
             self.last_check = {"seconds": took, "finished": time.time()}
-            self.greened = self.dojo.record(
-                state.passed_tasks, solved=state.state == progress.SOLVED
-            )
+            self.greened = self.dojo.record(state.passed_tasks, solved=state.state == SOLVED)
             return self.greened
 
     def tick(self) -> bool:
@@ -139,7 +143,7 @@ class Session:
 
     @property
     def solved(self) -> bool:
-        return self.state is not None and self.state.state == progress.SOLVED
+        return self.state is not None and self.state.state == SOLVED
 
     def view(self) -> dict:
         """Everything the views show, as plain data."""

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import pytest
 
-from katas.harness import catalogue
+from katas.harness import catalogue, internals, rules
 
 
 def wanted(config) -> bool:
     """True when the learner ran plain ``pytest`` on their katas, with default output."""
     from katas.harness import targets
+    from katas.harness.plugin import session_of
 
     return (
-        config.katas_target == targets.KATAS
+        session_of(config).target == targets.KATAS
         and config.getoption("verbose") <= 0
         and config.getoption("tbstyle") == "auto"
     )
@@ -39,7 +40,7 @@ class Brief:
     def pytest_terminal_summary(self, terminalreporter):
         # Wraps pytest's own summary: while it prints, the failures it sees are the
         # first kata failure and any failure of another kind; then all come back.
-        stats = terminalreporter.stats
+        stats = internals.terminal_stats(terminalreporter)
         first = next((r for r in self.reports if r.failed), None)
         # The "short test summary" would repeat that failure (in full, on CI), and the
         # katas' own summary follows.
@@ -69,14 +70,17 @@ class Brief:
             if not mine:
                 continue
             bad = {r.nodeid for r in mine if r.failed}
-            tasks = {t.number for t in kata.tasks}
-            done = sorted(
-                n
-                for n in tasks
-                if not any(r.nodeid in bad for r in mine if r.katas_task == n)
-                and any(r.katas_task == n for r in mine)
-            )
-            state = "solved" if not bad else f"{len(bad)} tests failing"
+            outcomes = {}
+            for r in mine:  # a test's outcome: its first problem, else its call's
+                if r.nodeid not in outcomes or r.failed or r.skipped:
+                    outcomes[r.nodeid] = (r.katas_task, "passed" if r.passed else r.outcome)
+            done = [
+                task.number
+                for task in kata.tasks
+                if rules.task_done([o for n, o in outcomes.values() if n == task.number])
+            ]
+            tasks = kata.tasks
+            state = "solved" if len(done) == len(tasks) else f"{len(bad)} tests failing"
             write(
                 f"{kata.number:>2} {kata.slug:<22} {len(done)} of {len(tasks)} tasks done, {state}"
             )

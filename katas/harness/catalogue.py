@@ -238,10 +238,24 @@ def parse(text: str) -> tuple[Kata, ...]:
     return tuple(katas)
 
 
+RESTORE = "restore it with `git checkout katas/catalogue.toml` (or a fresh copy of the course)"
+
+
 @cache
 def load() -> tuple[Kata, ...]:
-    """Return every kata of the catalogue, in course order."""
-    return parse(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    """Return every kata of the catalogue, in course order.
+
+    A missing or unreadable catalogue, or one that is not TOML, raises
+    :class:`CatalogueError` saying what is wrong and how to restore it.
+    """
+    try:
+        text = CATALOGUE_PATH.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogueError(f"cannot read {CATALOGUE_PATH}: {error}; {RESTORE}") from None
+    try:
+        return parse(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{CATALOGUE_PATH} is not valid TOML ({error}); {RESTORE}") from None
 
 
 def by_slug() -> dict[str, Kata]:

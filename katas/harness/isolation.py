@@ -20,6 +20,8 @@ from contextlib import contextmanager
 
 from django.dispatch import Signal
 
+from katas.harness import internals
+
 # id(entry) -> (entry, slug): the receivers each kata's import connected. The entry
 # is kept, so its id cannot be reused by another object.
 _claimed: dict[int, tuple[tuple, str]] = {}
@@ -94,26 +96,30 @@ def _without(drop_if):
     """Within the block, take off every signal the entries for which ``drop_if(slug)`` is true."""
     removed: list[tuple[Signal, list]] = []
     for signal in all_signals():
-        with signal.lock:
-            keep, drop = [], []
-            for entry in signal.receivers:
-                (drop if drop_if(owner(entry)) else keep).append(entry)
-            if drop:
-                signal.receivers = keep
-                signal.sender_receivers_cache.clear()
-                removed.append((signal, drop))
+        keep, drop = [], []
+        for entry in signal.receivers:
+            (drop if drop_if(owner(entry)) else keep).append(entry)
+        if drop:
+            internals.set_receivers(signal, keep)
+            removed.append((signal, drop))
     try:
         yield
     finally:
         for signal, drop in removed:
-            with signal.lock:
-                signal.receivers = signal.receivers + drop
-                signal.sender_receivers_cache.clear()
+            internals.set_receivers(signal, signal.receivers + drop)
 
 
 def only_receivers_of(slug: str, known_slugs: set[str]):
     """Within the block, disconnect receivers that belong to katas other than ``slug``."""
     return _without(lambda kata: kata in known_slugs and kata != slug)
+
+
+def disconnect_kata_receivers(known_slugs: set[str]) -> None:
+    """Disconnect every kata's receivers for good (the session is ending)."""
+    for signal in all_signals():
+        keep = [e for e in signal.receivers if owner(e) not in known_slugs]
+        if len(keep) != len(signal.receivers):
+            internals.set_receivers(signal, keep)
 
 
 def no_kata_receivers(known_slugs: set[str]):
@@ -124,16 +130,12 @@ def no_kata_receivers(known_slugs: set[str]):
 @contextmanager
 def silenced(signal: Signal):
     """Within the block, ``signal`` has no receivers; they are all back after it."""
-    with signal.lock:
-        saved = signal.receivers
-        signal.receivers = []
-        signal.sender_receivers_cache.clear()
+    saved = list(signal.receivers)
+    internals.set_receivers(signal, [])
     try:
         yield
     finally:
-        with signal.lock:
-            signal.receivers = saved + signal.receivers
-            signal.sender_receivers_cache.clear()
+        internals.set_receivers(signal, saved + signal.receivers)
 
 
 def snapshot() -> dict[Signal, list]:
@@ -172,10 +174,8 @@ def leaks(before: dict[Signal, list]) -> list[str]:
         name = _signal_name(signal)
         found += [f"{_name(e)} was connected to {name} and left connected" for e in added]
         found += [f"{_name(e)} was disconnected from {name} and not reconnected" for e in removed]
-        with signal.lock:
-            signal.receivers = [e for e in signal.receivers if all(e is not a for a in added)]
-            signal.receivers += removed
-            signal.sender_receivers_cache.clear()
+        kept = [e for e in signal.receivers if all(e is not a for a in added)]
+        internals.set_receivers(signal, kept + removed)
     return found
 
 

@@ -2,55 +2,29 @@
 
 All katas share one Django project. A plain ``from . import receivers`` in
 ``ready()`` would let one learner's SyntaxError, ``exit()`` or endless loop stop
-Django, and with it every kata's tests. :func:`import_learner_modules` imports each
-module of the kata (the catalogue's ``files``) within a time limit, and when one
-fails it records why (:data:`broken`) instead of raising; the pytest plugin then
-fails that kata's tests, and only those, with the learner's own file and line.
+Django, and with it every kata's tests. :func:`import_learner_modules` hands each
+kata's modules (the catalogue's ``files``) to :data:`imports`, which imports them
+within a time limit and, when one fails, records why instead of raising; the
+pytest plugin then fails that kata's tests, and only those, with the learner's own
+file and line.
 
-It also notes which receivers each kata's import connected, so the harness can
-keep them out of other katas' tests (:mod:`katas.harness.isolation`).
+A process that judges (a checker child) imports one kata's modules only. A process
+that must not run learner code at all (the checker's server, which sets Django up
+once for its children, and plain pytest's own process, which hands kata tests to
+the checker) defers them: :meth:`LearnerImports.defer`.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 import traceback
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
-from katas.harness import catalogue, isolation, limits
+from katas.harness import catalogue, isolation, limits, rules
 from katas.harness.report import BrokenModule
-
-# app label -> the first learner module of that kata that failed to import
-broken: dict[str, BrokenModule] = {}
-
-# A warm process (`katas watch`) sets Django up once but must not import learner code,
-# which changes between checks: it defers the imports, and each forked check runs them.
-DEFER_ENV_VAR = "KATAS_DEFER_LEARNER_IMPORTS"
-deferred: list[tuple[object, tuple[str, ...]]] = []
-
-# How long a learner module may take to import; a real one takes milliseconds.
-IMPORT_LIMIT_ENV_VAR = "KATAS_IMPORT_LIMIT"
-DEFAULT_IMPORT_LIMIT = 5.0
-
-HARNESS_DIR = Path(__file__).resolve().parent
-
-# The katas whose tests this process runs (None: all). Only their learner modules are
-# imported: another kata's code cannot disturb the run, nor cost it time.
-only: set[str] | None = None
-
-
-class MissingLearnerFile(ImportError):
-    """A learner file the catalogue lists is not on disk."""
-
-
-def _learner_frame(filename: str) -> bool:
-    """True for a frame in a kata's or a solution's own code (not Django's, not ours)."""
-    path = Path(filename)
-    if not path.is_absolute() or HARNESS_DIR in path.parents:
-        return False
-    return catalogue.KATAS_DIR in path.parents or catalogue.SOLUTIONS_DIR in path.parents
+from katas.harness.targets import MissingLearnerFile
 
 
 def describe(module: str, exc: BaseException) -> BrokenModule:
@@ -66,19 +40,126 @@ def describe(module: str, exc: BaseException) -> BrokenModule:
             str(exc),
             hint=f"`python -m katas reset {slug}` restores it",
         )
-    if isinstance(exc, SyntaxError) and exc.filename and _learner_frame(exc.filename):
+    if isinstance(exc, SyntaxError) and exc.filename and rules.is_learner_frame(exc.filename):
         details = "".join(traceback.format_exception_only(type(exc), exc))
         return BrokenModule(module, error, exc.filename, exc.lineno, details.rstrip())
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _learner_frame(f.filename)]
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if rules.is_learner_frame(f.filename)
+    ]
     last = frames[-1] if frames else None
     if isinstance(exc, SystemExit):
         error = f"the module calls exit({exc.code!r}) when imported"
     elif isinstance(exc, limits.TimeLimitExceeded):
         error = f"the import did not finish in {exc.seconds:g} s (an endless loop? stuck here)"
+    elif not isinstance(exc, Exception):
+        error = f"the module raises {type(exc).__name__} when imported, which ends any program"
     details = "".join(traceback.format_list(frames)) + error
     return BrokenModule(
         module, error, last.filename if last else None, last.lineno if last else None, details
     )
+
+
+class LearnerImports:
+    """Which katas' learner modules this process imports, when, and which ones broke.
+
+    One instance per process (:data:`imports`); its state changes only through its
+    methods, called by the process's owner (a checker child, the pytest plugin).
+    """
+
+    def __init__(self):
+        self.broken: dict[str, BrokenModule] = {}  # app label -> first module that failed
+        self._deferred: list[tuple[object, tuple[str, ...]]] = []
+        self._defer = False
+        self._only: set[str] | None = None  # the katas whose modules are imported (None: all)
+        self._limits = limits.Limits()
+        self._guard = None  # a checker child's guard: hard limits, progress events
+
+    def defer(self) -> None:
+        """Record ``ready()``'s imports instead of running them, until :meth:`import_deferred`."""
+        self._defer = True
+
+    def restrict(self, slugs) -> None:
+        """Import only the learner modules of the katas ``slugs`` (None: every kata)."""
+        self._only = None if slugs is None else set(slugs)
+
+    def guard_with(self, limits_: limits.Limits, guard=None) -> None:
+        """Use ``limits_`` for every import, and a checker child's ``guard`` around each."""
+        self._limits = limits_
+        self._guard = guard
+
+    def failure_of(self, module: str) -> BrokenModule | None:
+        """Return the recorded failure of learner module ``module``, if it failed."""
+        return next((b for b in self.broken.values() if b.module == module), None)
+
+    def on_ready(self, app_config) -> None:
+        """Import (or defer) the kata's learner modules; called from the app's ``ready()``."""
+        kata = catalogue.by_slug().get(app_config.label)
+        names = tuple(rules.module_name(kata, n) for n in kata.files) if kata else ()
+        if self._defer:
+            self._deferred.append((app_config, names))
+            return
+        self._import(app_config, names)
+
+    def import_deferred(self) -> None:
+        """Import the learner modules whose import was deferred; stop deferring."""
+        self._defer = False
+        while self._deferred:
+            app_config, names = self._deferred.pop(0)
+            self._import(app_config, names)
+
+    def _import(self, app_config, names: tuple[str, ...]) -> None:
+        if self._only is not None and app_config.label not in self._only:
+            return
+        self.broken.pop(app_config.label, None)
+        before = isolation.connected()
+        try:
+            for module in names:
+                guard = self._guard.importing(module) if self._guard else nullcontext()
+                try:
+                    with guard, self._time_limit(), no_queries():
+                        importlib.import_module(module)
+                # The learner's code may raise anything at import: exit(), an endless loop,
+                # KeyboardInterrupt, pytest.skip(), a BaseException of its own.
+                except BaseException as exc:  # noqa: BLE001
+                    sys.modules.pop(module, None)
+                    self.broken[app_config.label] = describe(module, exc)
+                    return
+        finally:
+            isolation.claim(app_config.label, before)
+
+    def _time_limit(self):
+        stuck = self._guard.stuck_file if self._guard else None
+        return limits.time_limit(
+            self._limits.imports, hard_after=self._limits.grace, stuck_file=stuck
+        )
+
+
+imports = LearnerImports()
+
+
+class QueryAtImport(RuntimeError):
+    """A learner module queried the database while it was being imported."""
+
+
+@contextmanager
+def no_queries():
+    """Within the block, any query on any database raises :class:`QueryAtImport`.
+
+    A module is imported when Django starts, before any request or test, and maybe
+    before the database exists: a query there belongs in the function that needs it.
+    """
+    from django.db import connections
+
+    def refuse(execute, sql, params, many, context):
+        raise QueryAtImport(
+            "this module queries the database when it is imported; imports run when Django "
+            "starts, before any request or test: query inside the receiver or function instead"
+        )
+
+    with ExitStack() as stack:
+        for connection in connections.all():
+            stack.enter_context(connection.execute_wrapper(refuse))
+        yield
 
 
 def import_learner_modules(app_config) -> None:
@@ -88,43 +169,4 @@ def import_learner_modules(app_config) -> None:
     belongs in ``AppConfig.ready()``. A module that fails is removed from
     ``sys.modules``; later imports of it fail at once with the same error.
     """
-    kata = catalogue.by_slug().get(app_config.label)
-    names = tuple(n.removesuffix(".py").replace("/", ".") for n in kata.files) if kata else ()
-    _import(app_config, names)
-
-
-def _import(app_config, names: tuple[str, ...]) -> None:
-    if os.environ.get(DEFER_ENV_VAR):
-        deferred.append((app_config, names))
-        return
-    if only is not None and app_config.label not in only:
-        return
-    broken.pop(app_config.label, None)
-    before = isolation.connected()
-    try:
-        for name in names:
-            module = f"{app_config.name}.{name}"
-            try:
-                with limits.time_limit(
-                    limits.seconds_from(IMPORT_LIMIT_ENV_VAR, DEFAULT_IMPORT_LIMIT)
-                ):
-                    importlib.import_module(module)
-            except KeyboardInterrupt as exc:
-                where = describe(module, exc).location()
-                print(f"\nInterrupted while importing {module} ({where})", file=sys.stderr)
-                raise
-            # The learner's code may raise anything, even exit() or an endless loop.
-            except (Exception, SystemExit, limits.TimeLimitExceeded) as exc:
-                sys.modules.pop(module, None)
-                broken[app_config.label] = describe(module, exc)
-                return
-    finally:
-        isolation.claim(app_config.label, before)
-
-
-def import_deferred() -> None:
-    """Import the learner modules whose import was deferred (see DEFER_ENV_VAR)."""
-    os.environ.pop(DEFER_ENV_VAR, None)
-    while deferred:
-        app_config, names = deferred.pop(0)
-        _import(app_config, names)
+    imports.on_ready(app_config)

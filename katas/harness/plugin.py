@@ -1,26 +1,58 @@
 """The pytest plugin behind every kata run (loaded with ``-p katas.harness.plugin``).
 
-It chooses the target (learner katas or reference solutions) before Django
-starts, keeps katas apart from each other, orders each kata's tests by task,
-tells a learner where to look when a test fails, and can write a JSON report
-that the ``python -m katas`` commands read instead of pytest's text output.
+A session runs in one of three ways, decided before Django starts:
+
+- **delegated** (plain ``pytest``, ``katas run``): this process runs no learner code.
+  The kata tests are judged by the checker, each kata in a child of its own, within
+  limits learner code cannot escape; this process shows their reports as pytest's own
+  (:mod:`katas.harness.replay`). Other tests (the maintainers' suites) run here.
+- **in a checker child**: one kata's tests, here, for the checker
+  (:mod:`katas.harness.child`).
+- **inline** (``--katas-inline``, or a debugger: ``--pdb``, ``--trace``, ``-s``): every
+  test here, as pytest usually does, with soft time limits only.
+
+In every way it chooses the target (your katas, the katas as shipped, the reference
+solutions, a gallery entry), orders each kata's tests by task, tells a learner where
+to look when a test fails, and can write the typed report of the session
+(``--katas-report``).
 """
 
 from __future__ import annotations
 
 import os
 import types
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from katas.harness import catalogue, limits, targets
-from katas.harness.report import Recorder
+from katas.harness import catalogue, limits, report, targets
+from katas.harness.child import CHILD_PLUGIN, result_of
+from katas.harness.loading import imports
 
 HARNESS_TESTS = catalogue.ROOT / "tests" / "harness"
 BROWSER_TESTS = catalogue.ROOT / "tests" / "browser"  # the dojo page in Chromium
 # Maintainers' tests on real PostgreSQL and Redis (README, "Real services").
 SERVICES_TESTS = catalogue.ROOT / "tests" / "services"
+
+DELEGATED, CHILD, INLINE = "delegated", "in a checker child", "inline"
+
+
+@dataclass
+class KataSession:
+    """How this pytest session judges katas: its target, its way, its limits."""
+
+    target: str
+    mode: str
+    limits: limits.Limits = field(default_factory=limits.Limits)
+    stuck_file: object = None  # a checker child's file for the hard time limit's report
+
+
+SESSION = pytest.StashKey[KataSession]()
+
+
+def session_of(config) -> KataSession:
+    return config.stash[SESSION]
 
 
 def pytest_addoption(parser):
@@ -36,34 +68,59 @@ def pytest_addoption(parser):
         "--katas-target",
         metavar="TARGET",
         default=None,
-        help="Run the tests against TARGET: katas, solutions, or a gallery entry such as "
-        f"solutions/<kata>/mistakes/<name> (same as {targets.ENV_VAR}=TARGET).",
+        help="Run the tests against TARGET: katas (yours), shipped (the katas as shipped), "
+        "solutions, or a gallery entry such as solutions/<kata>/mistakes/<name> "
+        f"(same as {targets.ENV_VAR}=TARGET).",
     )
     group.addoption(
         "--katas-report",
         metavar="PATH",
         default=None,
-        help="Write each test's kata, task and outcome to PATH as JSON "
-        "(read by `python -m katas`).",
+        help="Write each test's kata, task and outcome to PATH as JSON.",
+    )
+    group.addoption(
+        "--katas-inline",
+        action="store_true",
+        default=False,
+        help="Run kata tests in this process, not in the checker's children (for debuggers; "
+        "--pdb, --trace and -s imply it). Time limits are then soft only.",
+    )
+
+
+def _inline_wanted(given) -> bool:
+    return bool(
+        given.katas_inline
+        or getattr(given, "usepdb", False)
+        or getattr(given, "trace", False)
+        or getattr(given, "capture", "fd") == "no"
     )
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_load_initial_conftests(early_config, parser, args):
-    # Runs before pytest-django calls django.setup(): the redirect must be in place
-    # before any kata module is imported.
+    # Runs before pytest-django calls django.setup(): the target's finder must be in
+    # place before any kata module is imported, and ready() must know what to import.
+    child = early_config.pluginmanager.get_plugin(CHILD_PLUGIN)
     given = early_config.known_args_namespace
-    if given.solutions:
-        os.environ[targets.ENV_VAR] = targets.SOLUTIONS
-    elif given.katas_target:
-        os.environ[targets.ENV_VAR] = given.katas_target
-    try:
-        targets.activate(targets.from_environment())
-    except targets.TargetError as error:
-        raise pytest.UsageError(str(error)) from None
-    from katas.harness import loading
-
-    loading.only = _katas_named(given.file_or_dir or [])
+    if child is not None:
+        session = KataSession(child.job.target, CHILD, child.job.limits, child.guard.stuck_file)
+    else:
+        try:
+            target = targets.check(
+                targets.SOLUTIONS
+                if given.solutions
+                else given.katas_target or os.environ.get(targets.ENV_VAR, targets.KATAS)
+            )
+        except targets.TargetError as error:
+            raise pytest.UsageError(str(error)) from None
+        targets.activate(target)
+        mode = INLINE if _inline_wanted(given) else DELEGATED
+        session = KataSession(target, mode, limits.Limits.from_environment())
+        if mode == DELEGATED:
+            imports.defer()  # learner code runs in the checker's children only
+        else:
+            imports.restrict(_katas_named(given.file_or_dir or []))
+    early_config.stash[SESSION] = session
     return (yield)
 
 
@@ -82,22 +139,29 @@ def _katas_named(args) -> set[str] | None:
 
 
 def pytest_configure(config):
-    config.katas_target = targets.current()
-    _own_test_database()
+    session = session_of(config)
+    if session.mode != CHILD:
+        _own_test_database()
     path = config.getoption("katas_report")
+    recorder = None
     if path:
-        config.pluginmanager.register(Recorder(Path(path)), "katas-report")
+        recorder = SessionRecorder(Path(path), session.target)
+        config.pluginmanager.register(recorder, "katas-report")
+    if session.mode == DELEGATED:
+        from katas.harness.replay import Delegation
+
+        config.pluginmanager.register(Delegation(config, session, recorder), "katas-delegation")
     from katas.harness import brief
 
-    if brief.wanted(config):
+    if brief.wanted(config) and session.mode != CHILD:
         config.pluginmanager.register(brief.Brief(), "katas-brief")
 
 
 def _own_test_database() -> None:
     """On a database server (DATABASE_URL), give this run a test database of its own.
 
-    verify runs several targets side by side, in children of one process: each names
-    its test database by its own process id, so no two create and drop the same one.
+    The checker runs several children side by side: each names its test database by
+    its own process id, so no two create and drop the same one.
     """
     if not os.environ.get("DATABASE_URL"):
         return
@@ -108,10 +172,8 @@ def _own_test_database() -> None:
 
 
 def pytest_report_header(config):
-    where = {targets.SOLUTIONS: "solutions/ (reference)", targets.KATAS: "katas/ (yours)"}.get(
-        config.katas_target, f"{config.katas_target} (gallery entry)"
-    )
-    return f"katas: testing {where}"
+    session = session_of(config)
+    return f"katas: testing {targets.describe(session.target)}, {session.mode}"
 
 
 def _explicitly_asked(config, path: Path) -> bool:
@@ -143,10 +205,10 @@ class KataModule(pytest.Module):
     def _getobj(self):
         try:
             return super()._getobj()
-        # The learner module may raise anything at import, even exit().
-        except (Exception, SystemExit, limits.TimeLimitExceeded) as error:
+        # The learner module may raise anything at import, even exit() or a BaseException.
+        except BaseException as error:  # noqa: BLE001
             kata = catalogue.kata_for_path(self.path)
-            message = _broken_message(kata) or str(error)
+            message = broken_message(kata) or f"{type(error).__name__}: {error}"
             module = types.ModuleType(self.path.stem)
 
             def test_learner_code_imports():
@@ -157,6 +219,8 @@ class KataModule(pytest.Module):
 
 
 def pytest_pycollect_makemodule(module_path, parent):
+    if session_of(parent.config).mode == DELEGATED:
+        return None  # the delegation's hook makes a replaying module instead
     if catalogue.kata_for_path(Path(module_path)) is not None:
         return KataModule.from_parent(parent, path=Path(module_path))
     return None
@@ -181,7 +245,8 @@ def pytest_collection_modifyitems(session, config, items):
         return (order.get(kata.slug, 0) if kata else 0, task_of(item) or 0, index)
 
     items[:] = [item for _, item in sorted(enumerate(items), key=key)]
-
+    if session_of(config).mode == DELEGATED:
+        return  # the children skip what their Django cannot run
     # A kata that needs another Django (the catalogue's `django`) is skipped, with why.
     for item in items:
         kata = kata_of(item)
@@ -190,12 +255,11 @@ def pytest_collection_modifyitems(session, config, items):
             item.add_marker(pytest.mark.skip(reason=f"kata {kata.slug!r} {reason}"))
 
 
-def _broken_message(kata: catalogue.Kata | None) -> str | None:
-    from katas.harness.loading import broken
-
-    if kata is None or kata.app_label not in broken:
+def broken_message(kata: catalogue.Kata | None) -> str | None:
+    """Say that ``kata``'s code does not import, for each of its tests; None if it does."""
+    if kata is None or kata.app_label not in imports.broken:
         return None
-    problem = broken[kata.app_label]
+    problem = imports.broken[kata.app_label]
     return (
         f"Your code for kata {kata.slug!r} does not import, so none of its tests can run.\n"
         f"  {problem.describe()}\n\n{problem.details}\n\n"
@@ -210,8 +274,8 @@ def _known_slugs() -> set[str]:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     kata = kata_of(item)
-    if kata is None:
-        return (yield)
+    if kata is None or session_of(item.config).mode == CHILD:
+        return (yield)  # a child imports one kata's code: no other kata's receivers
     from katas.harness.isolation import only_receivers_of
 
     with only_receivers_of(kata.slug, _known_slugs()):
@@ -229,53 +293,71 @@ def pytest_fixture_setup(fixturedef, request):
         return (yield)
     from django.db.models.signals import post_migrate
 
-    from katas.harness.isolation import no_kata_receivers, silenced
+    from katas.harness.isolation import disconnect_kata_receivers, no_kata_receivers, silenced
 
     with silenced(post_migrate), no_kata_receivers(_known_slugs()):
-        return (yield)
+        result = yield
+    # Torn down when the session ends: no kata receiver runs while the test database is
+    # dropped either (on a database server, that opens a connection: connection_created).
+    request.addfinalizer(lambda: disconnect_kata_receivers(_known_slugs()))
+    return result
 
 
 @pytest.hookimpl(tryfirst=True, specname="pytest_fixture_setup")
-def pytest_fixture_setup_from_the_warm_process(fixturedef, request):
-    # In a child of a warm process, the test databases were set up once, before the
-    # fork (katas.harness.runner): use them as they are.
-    from katas.harness import runner
+def pytest_fixture_setup_from_the_server(fixturedef, request):
+    # In a checker child, the test databases were set up once by its server, before
+    # the fork: use them as they are.
+    if fixturedef.argname != "django_db_setup":
+        return None
+    child = request.config.pluginmanager.get_plugin(CHILD_PLUGIN)
+    if child is not None and child.databases_ready:
+        from katas.harness import internals
 
-    if fixturedef.argname == "django_db_setup" and runner.database_ready:
-        fixturedef.cached_result = (None, fixturedef.cache_key(request), None)
+        internals.mark_fixture_done(fixturedef, request)
         return True
     return None
 
 
-TEST_LIMIT_ENV_VAR = "KATAS_TEST_LIMIT"
-DEFAULT_TEST_LIMIT = 20.0
-
-
-def _test_limit() -> float:
-    return limits.seconds_from(TEST_LIMIT_ENV_VAR, DEFAULT_TEST_LIMIT)
+# Exceptions that end a whole pytest session. In a checker child, learner code raising
+# one of them inside a test fails that test instead: a real Ctrl-C never reaches a child.
+_SESSION_ENDERS = (KeyboardInterrupt, pytest.exit.Exception)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     kata = kata_of(item)
-    if kata is None:
-        return (yield)
-    message = _broken_message(kata)
+    session = session_of(item.config)
+    if kata is None and session.mode != CHILD:
+        return (yield)  # a maintainers' test; in a checker child, every test has limits
+    message = broken_message(kata)
     if message:
         pytest.fail(message, pytrace=False)
-    from katas.harness.loading import describe
-
+    hard = session.limits.grace if session.mode == CHILD else None
     try:
-        with limits.time_limit(_test_limit()):
+        with limits.time_limit(session.limits.test, hard_after=hard, stuck_file=session.stuck_file):
             return (yield)
     except limits.TimeLimitExceeded as exc:
-        stuck = describe(kata.module, exc)
-    pytest.fail(
-        f"This test did not finish in {_test_limit():g} s, so it was stopped.\n"
-        f"Your code was still running at {stuck.location()}: an endless loop, or a wait "
-        "for something that never comes?",
-        pytrace=False,
-    )
+        from katas.harness.loading import describe
+
+        stuck = describe(item.nodeid, exc)
+        stopped = (
+            f"This test did not finish in {session.limits.test:g} s, so it was stopped.\n"
+            f"Your code was still running at {stuck.location()}: an endless loop, or a wait "
+            "for something that never comes?"
+        )
+    except _SESSION_ENDERS as exc:
+        if session.mode != CHILD:
+            raise
+        import traceback
+
+        from katas.harness.child import learner_location
+
+        where = learner_location(traceback.extract_tb(exc.__traceback__)) or "your code"
+        stopped = (
+            f"Your code raised {type(exc).__name__} at {where}, which ends a whole program: "
+            "a receiver or a service must never do that."
+        )
+    pytest.fail(stopped, pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -318,16 +400,16 @@ def where_to_look(kata: catalogue.Kata, task_number: int | None) -> str:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    report = yield
+    rep = yield
     if call.excinfo is not None:
-        report.katas_exception = call.excinfo.typename
+        rep.katas_exception = call.excinfo.typename
     kata = kata_of(item)
     if kata is not None:
-        report.katas_slug = kata.slug
-        report.katas_task = task_of(item)
-        if report.failed and call.when == "call" and item.config.katas_target == targets.KATAS:
-            report.sections.append(("Where to look", where_to_look(kata, task_of(item))))
-    return report
+        rep.katas_slug = kata.slug
+        rep.katas_task = task_of(item)
+        if rep.failed and call.when == "call" and session_of(item.config).target == targets.KATAS:
+            rep.sections.append(("Where to look", where_to_look(kata, task_of(item))))
+    return rep
 
 
 @pytest.fixture(autouse=True)
@@ -350,4 +432,35 @@ def _katas_media_root(request, tmp_path_factory):
 
 def pytest_sessionstart(session):
     # Make the chosen target visible to subprocesses a test may start.
-    os.environ[targets.ENV_VAR] = session.config.katas_target
+    os.environ[targets.ENV_VAR] = session_of(session.config).target
+
+
+class SessionRecorder:
+    """Write the whole session's typed run to ``path`` at its end (``--katas-report``)."""
+
+    def __init__(self, path: Path, target: str):
+        self.path = path
+        self.target = target
+        self.tests: dict[str, report.TestResult] = {}
+        self.collection_errors: list[str] = []
+        self.broken: dict[str, report.BrokenModule] = {}  # a delegation adds its children's
+
+    def pytest_runtest_logreport(self, report):
+        result = result_of(report, self.tests.get(report.nodeid))
+        if result is not None:
+            self.tests[report.nodeid] = result
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.collection_errors.append(f"{report.nodeid}: {report.longrepr}")
+
+    def pytest_sessionfinish(self, session, exitstatus):
+        run = report.Run(
+            target=self.target,
+            exitstatus=int(exitstatus),
+            tests=list(self.tests.values()),
+            collection_errors=self.collection_errors,
+            broken={**imports.broken, **self.broken},
+        )
+        if self.path.parent.is_dir():
+            report.write(run, self.path)

@@ -1,18 +1,20 @@
-"""The one report of a test run, typed, and the plugin that records it.
+"""The verdict's types: one test run, typed, and where it leaves a learner on each kata.
 
 Every tool reads a run through these dataclasses: a :class:`Run` holds one
 :class:`TestResult` per test, the collection errors, and per kata the
-:class:`BrokenModule` that kept its code from importing. The pytest plugin's
-:class:`Recorder` writes a run as JSON (``--katas-report``); :func:`read` loads it
-back. Nothing outside this module knows the JSON's keys.
+:class:`BrokenModule` that kept its code from importing; :class:`KataState` says
+what a run means for one kata (its done tasks, its first failure). A checker child
+writes its run as JSON (:meth:`Run.to_dict`); :func:`read` loads it back. Nothing
+outside this module knows the JSON's keys.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from katas.harness import catalogue, rules
 
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
 
@@ -32,11 +34,11 @@ class BrokenModule:
     hint: str = ""  # what to do about it, when the harness knows (a missing file: reset)
 
     def location(self) -> str:
-        """Return ``path:line`` of the learner's code, relative to the working folder."""
+        """Return ``path:line`` of the learner's code, relative to the repository."""
         if self.filename is None:
             return self.module
         try:
-            shown = Path(self.filename).resolve().relative_to(Path.cwd())
+            shown = Path(self.filename).resolve().relative_to(catalogue.ROOT)
         except ValueError:
             shown = self.filename
         return f"{shown}:{self.lineno}" if self.lineno else str(shown)
@@ -67,18 +69,24 @@ class TestResult:
 
 @dataclass
 class Run:
-    """One pytest session: its target, exit status and every result it recorded."""
+    """One judged run: its target, exit status and every result it recorded.
+
+    ``digests`` holds, per kata, the digest of the kata's own files exactly as the
+    run read them (:mod:`katas.harness.targets`): a stored verdict is keyed on what
+    was judged, never on what the files hold after a save made meanwhile.
+    """
 
     target: str
     exitstatus: int
     tests: list[TestResult] = field(default_factory=list)
     collection_errors: list[str] = field(default_factory=list)
     broken: dict[str, BrokenModule] = field(default_factory=dict)
-    output: str = ""  # what pytest printed, when the caller captured it
+    digests: dict[str, str] = field(default_factory=dict)
+    output: str = ""  # what the run printed, when something went wrong
 
     @property
     def finished(self) -> bool:
-        """True when pytest ran to its end and judged what it collected (no crash, no Ctrl-C)."""
+        """True when the run judged what it collected (no crash it could not account for)."""
         return self.exitstatus in FINISHED and not self.collection_errors
 
     def tests_of(self, slug: str) -> list[TestResult]:
@@ -87,17 +95,6 @@ class Run:
     def judged(self, slug: str) -> bool:
         """True when this run says something about ``slug``: tests ran or its code is broken."""
         return self.finished and (slug in self.broken or bool(self.tests_of(slug)))
-
-    def only(self, slugs) -> Run:
-        """Return the part of this run about ``slugs``."""
-        slugs = set(slugs)
-        return Run(
-            self.target,
-            self.exitstatus,
-            [t for t in self.tests if t.kata in slugs],
-            list(self.collection_errors),
-            {s: b for s, b in self.broken.items() if s in slugs},
-        )
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -114,119 +111,103 @@ class Run:
                 tests=[TestResult(**t) for t in data["tests"]],
                 collection_errors=[str(e) for e in data["collection_errors"]],
                 broken={str(s): BrokenModule(**b) for s, b in data["broken"].items()},
+                digests={str(s): str(d) for s, d in data.get("digests", {}).items()},
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not a katas report: {error}") from None
 
-    @classmethod
-    def merge(cls, runs: list[Run]) -> Run:
-        """Return one run holding the results of ``runs`` (each about other katas)."""
-        merged = cls(
-            runs[0].target if runs else "katas", max((r.exitstatus for r in runs), default=0)
-        )
-        for run in runs:
-            merged.tests += run.tests
-            merged.collection_errors += run.collection_errors
-            merged.broken.update(run.broken)
-        return merged
-
 
 def read(path: Path) -> Run | None:
-    """Load a run written by :class:`Recorder`; None when there is none or it is unreadable."""
+    """Load a run written with :meth:`Run.to_dict`; None when there is none or it is unreadable."""
     try:
         return Run.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
 
 
-def learner_view_problems(run: Run | None) -> list[str]:
-    """Return why ``run`` is not the learner's first view (every kata test fails, none errors).
-
-    A kata this Django cannot run (its catalogue ``django`` field) is skipped instead.
-    ``.ci/run`` calls this on plain ``pytest`` of the shipped katas.
-    """
-    from katas.harness import catalogue
-
-    unavailable = {k.slug for k in catalogue.load() if k.unavailable_reason()}
-    if run is None:
-        return ["pytest wrote no report"]
-    found = [f"could not collect: {error[-300:]}" for error in run.collection_errors]
-    if run.exitstatus != 1:
-        found.append(f"pytest exited {run.exitstatus}, not 1 (tests failed)")
-    if not any(t.outcome == FAILED for t in run.tests):
-        found.append("no kata test failed")
-    found += [
-        f"{t.nodeid} {t.outcome}, not failed"
-        for t in run.tests
-        if t.outcome != FAILED and not (t.outcome == SKIPPED and t.kata in unavailable)
-    ]
-    found += [
-        f"{t.nodeid} failed with {t.exception}, not by an assertion: {t.message[:200]}"
-        for t in run.tests
-        if t.outcome == FAILED and t.exception not in ("AssertionError", "Failed")
-    ]
-    return found
+def write(run: Run, path: Path) -> None:
+    """Write ``run`` to ``path`` whole: beside it first, then renamed, so no reader sees half."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(run.to_dict(), indent=1), encoding="utf-8")
+    partial.replace(path)
 
 
-def _message(report) -> str:
-    """Return the failure's short text: the assertion message, not the traceback."""
-    longrepr = report.longrepr
-    crash = getattr(longrepr, "reprcrash", None)
-    if crash is not None:
-        return crash.message
-    if isinstance(longrepr, tuple):  # skips: (path, line, reason)
-        return str(longrepr[-1])
-    return str(longrepr or "")
+# --- Where a run leaves the learner --------------------------------------------------
+
+SOLVED, IN_PROGRESS, NOT_STARTED, BROKEN = "solved", "in progress", "not started", "broken"
+UNJUDGED, UNAVAILABLE = "not judged", "unavailable"
 
 
-class Recorder:
-    """A pytest plugin object that writes the run to ``path`` when the session ends."""
+@dataclass
+class KataState:
+    """Where a learner stands on one kata."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.tests: dict[str, TestResult] = {}
-        self.collection_errors: list[str] = []
+    kata: catalogue.Kata
+    passed_tasks: list[int] = field(default_factory=list)
+    broken: BrokenModule | None = None
+    first_failure: TestResult | None = None  # the first failing test, in task order
+    judged: bool = True  # False when the run ended before it said anything about this kata
+    reused: bool = False  # True when the results come from an earlier run of the same inputs
+    unavailable: str | None = None  # why this Django cannot run the kata, if it cannot
 
-    def pytest_runtest_logreport(self, report):
-        known = self.tests.get(report.nodeid)
-        if known is not None and known.outcome in (FAILED, ERROR):
-            return  # the first problem decides; a teardown error after a failure adds nothing
-        if report.failed:
-            outcome = FAILED if report.when == "call" else ERROR
-        elif report.skipped:
-            outcome = SKIPPED
-        elif report.when == "call":
-            outcome = PASSED
-        else:
-            return
-        self.tests[report.nodeid] = TestResult(
-            nodeid=report.nodeid,
-            kata=getattr(report, "katas_slug", None),
-            task=getattr(report, "katas_task", None),
-            outcome=outcome,
-            when=report.when,
-            exception=getattr(report, "katas_exception", None),
-            message="" if report.passed else _message(report),
+    @property
+    def state(self) -> str:
+        if self.unavailable:
+            return UNAVAILABLE
+        if not self.judged:
+            return UNJUDGED
+        if self.broken:
+            return BROKEN
+        if len(self.passed_tasks) == len(self.kata.tasks) and self.first_failure is None:
+            return SOLVED
+        return IN_PROGRESS if self.passed_tasks else NOT_STARTED
+
+    @property
+    def next_task(self) -> catalogue.Task:
+        """The first task not yet passed (the last one when all pass)."""
+        for task in self.kata.tasks:
+            if task.number not in self.passed_tasks:
+                return task
+        return self.kata.tasks[-1]
+
+    @property
+    def summary(self) -> str:
+        """One short phrase for a table cell: solved, task N, not started, broken..."""
+        if self.state == IN_PROGRESS:
+            return f"task {self.next_task.number}"
+        return self.state
+
+
+def state_of(run: Run, kata: catalogue.Kata) -> KataState:
+    """Return where ``run`` leaves the learner on ``kata``."""
+    if not run.judged(kata.slug):
+        state = KataState(kata, judged=False)
+        state.first_failure = TestResult(
+            kata.tests, kata.slug, None, ERROR, message=why_unjudged(run)
         )
+        return state
+    tests = run.tests_of(kata.slug)
+    state = KataState(kata, broken=run.broken.get(kata.slug))
+    for task in kata.tasks:
+        if rules.task_done([t.outcome for t in tests if t.task == task.number]):
+            state.passed_tasks.append(task.number)
+    failing = [t for t in tests if t.outcome != PASSED]
+    failing.sort(key=lambda t: t.task or 0)  # stable: the run ordered them by task
+    state.first_failure = failing[0] if failing else None
+    return state
 
-    def pytest_collectreport(self, report):
-        if report.failed:
-            self.collection_errors.append(f"{report.nodeid}: {report.longrepr}")
 
-    def pytest_sessionfinish(self, session, exitstatus):
-        from katas.harness.loading import broken
+def unavailable_state(kata: catalogue.Kata, reason: str) -> KataState:
+    """Return the state of a kata that this Django cannot run, saying why."""
+    return KataState(kata, judged=False, unavailable=reason)
 
-        run = Run(
-            target=session.config.katas_target,
-            exitstatus=int(exitstatus),
-            tests=list(self.tests.values()),
-            collection_errors=self.collection_errors,
-            broken=dict(broken),
-        )
-        # Written beside, then renamed: a reader never sees half a report. The folder is
-        # the caller's: if it is gone (the caller was interrupted), write nothing.
-        if not self.path.parent.is_dir():
-            return
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(run.to_dict(), indent=1), encoding="utf-8")
-        partial.replace(self.path)
+
+def why_unjudged(run: Run) -> str:
+    """Say, for a learner, why ``run`` judged nothing."""
+    if run.collection_errors:
+        return "pytest could not collect the tests:\n" + run.collection_errors[0][-1500:]
+    return (
+        f"The check stopped before it could judge this kata (exit {run.exitstatus}). "
+        "What it printed last:\n" + (run.output[-1500:] or "(nothing)")
+    )

@@ -5,13 +5,13 @@ import re
 import pytest
 from django.core.management import call_command
 
-from katas.harness import catalogue, consistency
+from katas.harness import catalogue, rules
 
 README = catalogue.ROOT / "README.md"
 
 
 def test_the_repository_matches_the_catalogue():
-    assert consistency.problems() == []
+    assert rules.problems() == []
 
 
 def test_every_kata_is_an_installed_app():
@@ -66,12 +66,15 @@ def test_a_malformed_catalogue_is_refused(toml, complaint):
         catalogue.parse(toml)
 
 
-def test_consistency_names_missing_twins_and_stray_katas(tmp_path, monkeypatch):
+def test_the_rules_name_missing_twins_and_stray_katas_on_the_shipped_kata(tmp_path, monkeypatch):
     kata_dir = tmp_path / "katas" / "demo"
     kata_dir.mkdir(parents=True)
     for name in ("__init__.py", "apps.py", "models.py", "README.md"):
         (kata_dir / name).write_text("")
-    (kata_dir / "receivers.py").write_text("# nothing to do\n")
+    (kata_dir / "receivers.py").write_text("# TODO (task 1): the learner's copy is not judged\n")
+    shipped = tmp_path / "katas" / "harness" / "shipped" / "demo"
+    shipped.mkdir(parents=True)
+    (shipped / "receivers.py.shipped").write_text("# nothing to do\n")
     (tmp_path / "katas" / "stray").mkdir()
     (tmp_path / "solutions" / "demo").mkdir(parents=True)
     (tmp_path / "solutions" / "demo" / "extra.py").write_text("")
@@ -84,9 +87,9 @@ def test_consistency_names_missing_twins_and_stray_katas(tmp_path, monkeypatch):
         'tests = "tests/demo"\n[[kata.task]]\ntitle = "T"\nhints = ["Why?"]\n'
     )
 
-    found = "\n".join(consistency.problems(demo))
+    found = "\n".join(rules.problems(demo))
 
-    assert "holds no TODO" in found
+    assert "shipped file katas/harness/shipped/demo/receivers.py.shipped holds no TODO" in found
     assert "has no solution twin solutions/demo/receivers.py" in found
     assert "solutions/demo/extra.py is not a learner file" in found
     assert "katas/stray/ is not in the catalogue" in found

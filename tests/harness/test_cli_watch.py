@@ -1,52 +1,41 @@
-"""The warm runner behind `watch` and `dojo`, and what watch shows, on throw-away copies."""
+"""The checker behind `watch` and `dojo`, and what watch shows, on throw-away copies."""
 
 import io
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from rich.console import Console
 
-from katas.cli import progress, watch
-from katas.harness import catalogue, report
+from katas.cli import watch
+from katas.harness import catalogue, progress, report
 
 FIRST = catalogue.by_slug()["profile_on_signup"]  # its solution's text is used below
 
 STATE_SCRIPT = """
 import json, sys
-from katas.cli import progress
-from katas.harness import catalogue, runner
-runner.warm_up()
+from katas.harness import catalogue, progress
+from katas.harness.checker import Checker
 kata = catalogue.by_slug()["profile_on_signup"]
-state = progress.check(kata)
+with Checker(fork=sys.argv[1] == "fork") as checker:
+    state = progress.check(checker, kata)
 print(json.dumps({"state": state.state, "passed": state.passed_tasks,
                   "broken": state.broken and state.broken.location()}))
 """
 
-# The same check with fork (watch, dojo on POSIX) and without (a fresh pytest process,
-# as on Windows): both must judge the learner's code the same.
-WAYS = pytest.mark.parametrize("no_fork", ["", "1"], ids=["forked", "subprocess"])
+# The same check with fork (every command on POSIX) and without (each child a fresh
+# process, as where there is no fork): both must judge the learner's code the same.
+WAYS = pytest.mark.parametrize("no_fork", ["fork", "spawn"])
 
 
-def warm_state(repo, no_fork="") -> dict:
-    """Run one warm check of the first kata inside ``repo``; return its state as a dict."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    done = subprocess.run(
-        [sys.executable, "-c", STATE_SCRIPT],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**env, "KATAS_NO_FORK": no_fork},
-    )
+def warm_state(repo, no_fork="fork") -> dict:
+    """Run one check of the kata inside ``repo``; return its state as a dict."""
+    done = repo.python(STATE_SCRIPT, no_fork, env={"PYTHONDONTWRITEBYTECODE": ""})
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @WAYS
-def test_the_warm_runner_reports_what_a_fresh_run_reports(katas_repo, no_fork):
+def test_the_checker_reports_what_plain_pytest_reports(katas_repo, no_fork):
     solution = (katas_repo.path / "solutions" / FIRST.slug / FIRST.files[0]).read_text()
     # Half a solution: task 1 passes, a later task does not.
     katas_repo.write(
@@ -54,26 +43,26 @@ def test_the_warm_runner_reports_what_a_fresh_run_reports(katas_repo, no_fork):
         solution.replace("if raw or not created:", "if False:"),
     )
 
-    fresh = progress.state_of(katas_repo.run(FIRST.tests).run, FIRST)
+    fresh = report.state_of(katas_repo.run(FIRST.tests).run, FIRST)
     warm = warm_state(katas_repo, no_fork)
 
     assert warm == {"state": fresh.state, "passed": fresh.passed_tasks, "broken": None}
-    assert fresh.state == progress.IN_PROGRESS
+    assert fresh.state == report.IN_PROGRESS
 
 
 @WAYS
-def test_the_warm_runner_reports_a_learner_file_that_does_not_import(katas_repo, no_fork):
+def test_the_checker_reports_a_learner_file_that_does_not_import(katas_repo, no_fork):
     katas_repo.write(f"katas/{FIRST.slug}/{FIRST.files[0]}", "def oops(:\n")
 
     warm = warm_state(katas_repo, no_fork)
 
-    assert warm["state"] == progress.BROKEN
+    assert warm["state"] == report.BROKEN
     assert f"{FIRST.files[0]}:1" in warm["broken"]
 
 
 def test_watch_shows_only_the_first_failing_task():
     kata = next(k for k in catalogue.load() if len(k.tasks) >= 2)
-    state = progress.KataState(
+    state = report.KataState(
         kata,
         passed_tasks=[],
         first_failure=report.TestResult(
@@ -111,17 +100,15 @@ def test_watch_rechecks_a_save_made_after_solved_before_moving_on(monkeypatch):
     verdicts = {first.slug: [True, False], second.slug: [False]}
     checked = []
 
-    def check(kata):
+    def check(checker, kata):
         checked.append(kata.slug)
         solved = verdicts[kata.slug].pop(0)
-        return progress.KataState(
-            kata, passed_tasks=[t.number for t in kata.tasks] if solved else []
-        )
+        return report.KataState(kata, passed_tasks=[t.number for t in kata.tasks] if solved else [])
 
     monkeypatch.setattr(progress, "check", check)
     out = io.StringIO()
     saves = ScriptedSaves([set(), {first.slug}])
-    spy = watch.Watch(Console(file=out, width=200), saves, catalogue.load())
+    spy = watch.Watch(Console(file=out, width=200), saves, catalogue.load(), checker=None)
 
     with pytest.raises(KeyboardInterrupt):
         spy.follow(first)

@@ -1,22 +1,13 @@
 """`python -m katas new SLUG` scaffolds a kata that verify refuses with a list of what to
 do, and that verify accepts once every item is done (files written into a repo copy)."""
 
-import subprocess
-import sys
-
 SLUG = "ping_count"
 TITLE = "Count the pings"
 PATTERN = "a receiver of a custom signal"
 
 
 def katas(repo, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "katas", *args],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return repo.katas(*args, timeout=300)
 
 
 def scaffold(repo):
@@ -202,12 +193,8 @@ def fill_in(repo):
     readme = repo.path / "README.md"
     table = readme.read_text(encoding="utf-8") if readme.exists() else "# Katas\n"
     repo.write("README.md", table + f"\n| 99 | `{SLUG}` | {TITLE} | {PATTERN} |\n")
-    shipped = subprocess.run(
-        [sys.executable, "-m", "katas.harness.ship", SLUG],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    shipped = repo.python(
+        "import runpy; runpy.run_module('katas.harness.ship', run_name='__main__')", SLUG
     )
     assert shipped.returncode == 0, shipped.stdout + shipped.stderr
 

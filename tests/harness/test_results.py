@@ -4,28 +4,16 @@ and never in the way (a store in a bad shape, or one that cannot be written)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from katas.cli import results, store
-from katas.harness import catalogue, report
+from katas.harness import catalogue, report, results, store
 
 FIRST = catalogue.load()[0]
 
 
 def board(repo, *args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "katas", "board", *args],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
+    return repo.katas("board", *args, env=env, timeout=180)
 
 
 @pytest.mark.parametrize(
@@ -49,13 +37,11 @@ def test_a_store_in_a_bad_shape_is_ignored_and_rebuilt(katas_repo, shape):
     assert set(rebuilt["katas"]) == {k.slug for k in catalogue.load()}
 
 
-def test_the_key_follows_the_environment_pytest_reads(monkeypatch):
-    before = results.keys([FIRST])
-    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:katas")
-    assert results.keys([FIRST]) != before
-    monkeypatch.delenv("PYTEST_ADDOPTS")
-    monkeypatch.setenv("KATAS_TARGET", "solutions")
-    assert results.keys([FIRST]) != before
+def test_the_key_follows_the_target_and_the_environment_pytest_reads(monkeypatch):
+    before = results.shared_digest("katas")
+    assert results.shared_digest("solutions") != before
+    monkeypatch.setenv("KATAS_IMPORT_LIMIT", "9")
+    assert results.shared_digest("katas") != before
 
 
 def test_a_changed_environment_reruns_every_kata(katas_repo):
@@ -67,13 +53,14 @@ def test_a_changed_environment_reruns_every_kata(katas_repo):
     assert "reused" not in again.stdout
 
 
-def test_nothing_is_stored_from_a_run_that_crashed(katas_repo):
-    katas_repo.write(f"katas/{FIRST.slug}/{FIRST.files[0]}", "import os\n\nos._exit(0)\n")
+def test_nothing_is_stored_from_a_check_that_judged_nothing(katas_repo):
+    # A kata conftest that cannot be loaded: the kata is not judged, so not stored.
+    katas_repo.write(f"{FIRST.tests}/conftest.py", "def oops(:\n")
 
     done = board(katas_repo)
 
     assert done.returncode == 1
-    assert f"{FIRST.slug}: The test run stopped before it could judge this kata" in done.stderr
+    assert f"{FIRST.slug}: The check stopped before it could judge this kata" in done.stderr
     stored = json.loads((katas_repo.path / ".katas" / "results.json").read_text())["katas"]
     # The other katas were judged, each alone, and only they are stored.
     assert set(stored) == {k.slug for k in catalogue.load()} - {FIRST.slug}
@@ -85,7 +72,8 @@ def test_a_store_that_cannot_be_written_is_not_kept(monkeypatch, tmp_path):
     monkeypatch.setattr(store, "FOLDER", blocker / ".katas")  # cannot be created
     run = report.Run("katas", 1, [report.TestResult("t::x", FIRST.slug, 1, "failed")])
 
-    results.save({FIRST.slug: "k"}, {FIRST.slug: run})  # does not raise
+    run.digests[FIRST.slug] = "d"
+    results.save("shared", {FIRST.slug: run})  # does not raise
 
-    assert results.load({FIRST.slug: "k"}) == {}
+    assert results.load({FIRST.slug: results.key("shared", "d")}) == {}
     assert store.write("hints.json", {}) is False

@@ -24,28 +24,10 @@ FIRST = catalogue.by_slug()["profile_on_signup"]
 FIRST_FILE = f"katas/{FIRST.slug}/receivers.py"
 
 
-def katas_command(repo, *args, env=None, timeout=120):
-    return subprocess.run(
-        [sys.executable, "-m", "katas", *args],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, **(env or {})},
-    )
-
-
 def others_pass(run, slug):
     others = run.others(slug)
     assert others, run.text
     assert {t.outcome for t in others} == {"passed"}, [t for t in others if t.outcome != "passed"]
-
-
-@pytest.fixture
-def solved_repo(katas_repo):
-    katas_repo.solve()
-    return katas_repo
 
 
 # 1. Stale bytecode
@@ -77,10 +59,10 @@ def test_no_path_judges_a_file_by_its_stale_bytecode(solved_repo, command):
         run = solved_repo.run(FIRST.tests)
         assert {t.outcome for t in run.tests(FIRST.slug) if t.task == 1} != {"passed"}
     elif command == "run":
-        done = katas_command(solved_repo, "run", FIRST.slug, env=env)
+        done = solved_repo.katas("run", FIRST.slug, env=env)
         assert done.returncode == 1, done.stdout
     else:
-        done = katas_command(solved_repo, "board", "--fresh", env=env)
+        done = solved_repo.katas("board", "--fresh", env=env)
         line = next(x for x in done.stdout.splitlines() if FIRST.slug in x)
         assert "solved" not in line, done.stdout
 
@@ -103,7 +85,7 @@ def test_exit_in_a_module_imported_by_a_test_module_fails_only_its_kata(solved_r
 def test_the_board_judges_the_other_katas_when_one_calls_exit(solved_repo):
     solved_repo.write(SIGNALS, "raise SystemExit(4)\n")
 
-    done = katas_command(solved_repo)
+    done = solved_repo.katas()
 
     assert done.returncode == 0, done.stderr
     for kata in catalogue.load():
@@ -136,12 +118,8 @@ def test_a_module_that_never_finishes_importing_fails_only_its_kata(solved_repo,
 def test_ctrl_c_during_a_hanging_import_names_the_file(solved_repo):
     started = solved_repo.path / "started"
     solved_repo.write(SIGNALS, f"open({str(started)!r}, 'w').close()\nwhile True:\n    pass\n")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pytest", KATA.tests, "-p", "no:cacheprovider"],
-        cwd=solved_repo.path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    process = solved_repo.start(
+        sys.executable, "-m", "pytest", KATA.tests, "-p", "no:cacheprovider"
     )
     deadline = time.monotonic() + 60
     while not started.exists():  # then it hangs in signals.py
@@ -250,7 +228,7 @@ def test_a_deleted_learner_file_says_so_and_how_to_restore_it(solved_repo):
     (solved_repo.path / SIGNALS).unlink()
 
     run = solved_repo.run()
-    board = katas_command(solved_repo)
+    board = solved_repo.katas()
 
     message = run.tests(KATA.slug)[0].message
     assert "signals.py is missing" in message
@@ -267,7 +245,7 @@ def test_a_deleted_learner_file_says_so_and_how_to_restore_it(solved_repo):
     "args", [["reset", "²"], ["verify", "²"], ["hint", "nope"], ["run", "0"]], ids=str
 )
 def test_bad_kata_names_get_one_line_and_exit_2(katas_repo, args):
-    done = katas_command(katas_repo, *args)
+    done = katas_repo.katas(*args)
 
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
@@ -275,7 +253,7 @@ def test_bad_kata_names_get_one_line_and_exit_2(katas_repo, args):
 
 
 def test_verify_takes_numbers_and_prefixes_like_every_command(katas_repo):
-    done = katas_command(katas_repo, "verify", str(KATA.number), timeout=300)
+    done = katas_repo.katas("verify", str(KATA.number), timeout=300)
 
     assert KATA.slug in done.stdout
     assert FIRST.slug not in done.stdout
@@ -283,7 +261,7 @@ def test_verify_takes_numbers_and_prefixes_like_every_command(katas_repo):
 
 def test_an_unknown_target_is_one_line_and_exit_2(katas_repo):
     env = {"KATAS_TARGET": "garbage"}
-    board = katas_command(katas_repo, env=env)
+    board = katas_repo.katas(env=env)
     plain = subprocess.run(
         [sys.executable, "-m", "pytest", FIRST.tests],
         cwd=katas_repo.path,
@@ -300,7 +278,7 @@ def test_an_unknown_target_is_one_line_and_exit_2(katas_repo):
 
 
 def test_a_narrow_board_still_shows_every_slug(katas_repo):
-    done = katas_command(katas_repo, env={"COLUMNS": "40"})
+    done = katas_repo.katas(env={"COLUMNS": "40"})
 
     assert done.returncode == 0, done.stderr
     for kata in catalogue.load():
@@ -310,27 +288,21 @@ def test_a_narrow_board_still_shows_every_slug(katas_repo):
 # 8. Litter
 
 
-def test_ctrl_c_during_a_watch_check_leaves_no_temporary_folder(katas_repo, tmp_path):
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    katas_repo.write(FIRST_FILE, "import time\n\ntime.sleep(4)\n")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "katas", "watch", FIRST.slug],
-        cwd=katas_repo.path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
+def test_ctrl_c_during_a_watch_check_leaves_no_temporary_folder(katas_repo):
+    started = katas_repo.path / "started"
+    katas_repo.write(
+        FIRST_FILE, f"import time\n\nopen({str(started)!r}, 'w').close()\ntime.sleep(4)\n"
     )
+    process = katas_repo.start(sys.executable, "-m", "katas", "watch", FIRST.slug)
     deadline = time.monotonic() + 60
-    while not any(p.name.startswith("katas-run-") for p in temporary.iterdir()):
+    while not started.exists():  # the check is under way
         assert time.monotonic() < deadline, "the check never started"
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     process.communicate(timeout=30)
     time.sleep(5)  # the child would have written its report by now
 
-    assert [p.name for p in temporary.iterdir() if p.name.startswith("katas-")] == []
+    assert katas_repo.leftovers() == []
 
 
 def test_a_reset_stopped_mid_backup_leaves_no_backup_that_looks_complete(katas_repo, monkeypatch):

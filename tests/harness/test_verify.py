@@ -1,19 +1,12 @@
 """`python -m katas verify` refuses a kata that passes as shipped or a solution that fails."""
 
-import subprocess
-import sys
+from katas.harness import catalogue
 
 KATA = "profile_on_signup"
 
 
 def verify(repo, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "katas", "verify", *args],
-        cwd=repo.path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return repo.katas("verify", *args)
 
 
 def test_verify_passes_on_the_repository_as_shipped(katas_repo):
@@ -23,8 +16,20 @@ def test_verify_passes_on_the_repository_as_shipped(katas_repo):
     assert "ok" in done.stdout
 
 
+def test_verify_judges_the_shipped_kata_not_the_learners_files(katas_repo):
+    katas_repo.solve(KATA)  # a learner who solved it
+    katas_repo.write(f"katas/{catalogue.load()[0].slug}/receivers.py", "def oops(:\n")
+
+    done = verify(katas_repo, KATA, catalogue.load()[0].slug)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "katas.harness.ship" not in done.stdout + done.stderr
+
+
 def test_verify_refuses_a_kata_that_already_passes(katas_repo):
-    katas_repo.solve(KATA)
+    # A maintainer shipped the solution as the learner's starting file.
+    solution = katas_repo.read(f"solutions/{KATA}/receivers.py")
+    katas_repo.write(f"katas/harness/shipped/{KATA}/receivers.py.shipped", solution)
 
     done = verify(katas_repo, KATA)
 

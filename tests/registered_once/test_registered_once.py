@@ -2,6 +2,7 @@
 a local function."""
 
 import gc
+import importlib.machinery
 import importlib.util
 import sys
 from contextlib import contextmanager
@@ -54,7 +55,9 @@ def imported_again():
     """Run receivers.py a second time under another module name, as a second import path
     does (`import receivers` beside `from newsletter import receivers`), then undo it."""
     path = sys.modules[MODULE].__file__  # the file that backs the kata's module
-    spec = importlib.util.spec_from_file_location(SECOND_NAME, path)
+    # An explicit loader: the file may not end in .py (the shipped copy ends in .shipped).
+    loader = importlib.machinery.SourceFileLoader(SECOND_NAME, path)
+    spec = importlib.util.spec_from_file_location(SECOND_NAME, path, loader=loader)
     module = importlib.util.module_from_spec(spec)
     with receivers_restored():
         sys.modules[SECOND_NAME] = module

@@ -1,0 +1,10 @@
+from katas.harness.apps import KataConfig
+from katas.harness.loading import import_learner_modules
+
+
+class ErrorReportingConfig(KataConfig):
+    name = "katas.error_reporting"
+
+    def ready(self):
+        # Importing the learner modules (the catalogue's `files`) connects their receivers.
+        import_learner_modules(self)

@@ -1,0 +1,10 @@
+from katas.harness.apps import KataConfig
+from katas.harness.loading import import_learner_modules
+
+
+class SettingsCacheConfig(KataConfig):
+    name = "katas.settings_cache"
+
+    def ready(self):
+        # Importing the learner modules (the catalogue's `files`) connects their receivers.
+        import_learner_modules(self)

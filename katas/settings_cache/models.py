@@ -1,0 +1,1 @@
+# This kata needs no models: setting_changed is about settings, not rows.
