@@ -4,8 +4,9 @@ Each run names its test database after its process (``test_<name>_<pid>``, see
 katas.harness.plugin). A run killed with ``kill -9`` never drops it, and on a
 long-lived server they pile up. ``drop_stale()`` drops those of dead runs only:
 
-- the name is exactly ``test_<name>_<pid>`` (pytest-xdist's ``_gw<n>`` after it too),
-  for the configured database ``<name>``: never a database the runs did not make;
+- the name is exactly ``test_<name>_<pid>`` (a parallel clone's ``_<n>``, or
+  pytest-xdist's ``_gw<n>``, after it too), for the configured database ``<name>``:
+  never a database the runs did not make;
 - the database belongs to the role the tests connect as;
 - its process is gone on this machine (so only on a server of this machine: another
   machine's process ids mean nothing here), and it is not this process;
@@ -22,7 +23,7 @@ LOCAL_HOSTS = {"", "localhost", "127.0.0.1", "::1"}
 
 def base_name(name: str) -> str:
     """The configured name, also when Django has switched it to the test database's."""
-    found = re.fullmatch(r"test_(.+)_\d+(?:_gw\d+)?", name)
+    found = re.fullmatch(r"test_(.+?)_\d+(?:_gw\d+|_\d+)?", name)
     return found.group(1) if found else name
 
 
@@ -50,7 +51,8 @@ def drop_stale(database: dict | None = None) -> list[str]:
     import psycopg
     from psycopg import sql
 
-    made_by_runs = re.compile(rf"test_{re.escape(base_name(database['NAME']))}_(\d+)(?:_gw\d+)?")
+    base = re.escape(base_name(database["NAME"]))
+    made_by_runs = re.compile(rf"test_{base}_(\d+)(?:_gw\d+|_\d+)?")
     dropped = []
     with psycopg.connect(
         host=host or None,

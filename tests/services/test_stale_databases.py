@@ -27,6 +27,7 @@ def test_only_the_test_databases_of_dead_runs_are_dropped():
     made = {
         f"test_{base}_{dead}": "dropped",  # a killed run's
         f"test_{base}_{dead}_gw1": "dropped",  # a killed xdist worker's
+        f"test_{base}_{dead}_2": "dropped",  # a killed run's parallel clone
         f"test_{base}_{alive.pid}": "kept",  # a run still going
         f"test_{base}_{dead}_copy": "kept",  # not a name the runs make
         f"test_other_{dead}": "kept",  # another configured database's
