@@ -116,52 +116,11 @@ class Kata:
         raise LookupError(f"kata {self.slug!r} has no task {number}")
 
 
-_OPERATORS = {
-    ">=": lambda have, want: have >= want,
-    ">": lambda have, want: have > want,
-    "<=": lambda have, want: have <= want,
-    "<": lambda have, want: have < want,
-    "==": lambda have, want: have == want,
-    "!=": lambda have, want: have != want,
-}
-
-
-def _release(version: str) -> tuple[int, ...]:
-    """Return the numeric release of a version: "5.2.19" -> (5, 2, 19), "6.1a1" -> (6, 1)."""
-    numbers = []
-    for part in version.strip().split("."):
-        digits = ""
-        for char in part:
-            if not char.isdigit():
-                break
-            digits += char
-        if not digits:
-            break
-        numbers.append(int(digits))
-        if len(digits) < len(part):  # "1a1": a pre-release marker ends the release
-            break
-    return tuple(numbers)
-
-
 def _satisfies(version: str, specifier: str) -> bool:
     """Whether ``version`` meets ``specifier`` (comma-separated clauses such as ">=5.0,<7")."""
-    try:
-        from packaging.specifiers import SpecifierSet
-    except ImportError:  # pragma: no cover - packaging comes with pytest
-        pass
-    else:
-        return SpecifierSet(specifier).contains(version, prereleases=True)
-    for clause in specifier.split(","):
-        clause = clause.strip()
-        operator = next(
-            op for op in sorted(_OPERATORS, key=len, reverse=True) if clause.startswith(op)
-        )
-        have, want = _release(version), _release(clause[len(operator) :])
-        width = max(len(have), len(want))  # 5.0 == 5.0.0, as PEP 440 says
-        have, want = have + (0,) * (width - len(have)), want + (0,) * (width - len(want))
-        if not _OPERATORS[operator](have, want):
-            return False
-    return True
+    from packaging.specifiers import SpecifierSet  # packaging comes with pytest
+
+    return SpecifierSet(specifier).contains(version, prereleases=True)
 
 
 def _describe_specifier(specifier: str) -> str:
@@ -195,9 +154,11 @@ def _optional(table: dict, key: str, where: str) -> str:
 def _specifier(table: dict, where: str) -> str:
     specifier = _optional(table, "django", where)
     if specifier:
+        from packaging.specifiers import InvalidSpecifier
+
         try:
             _satisfies("1.0", specifier)
-        except Exception:  # packaging's InvalidSpecifier, or an operator the fallback lacks
+        except InvalidSpecifier:
             raise CatalogueError(
                 f"{CATALOGUE_PATH.name}: {where} has a 'django' that is not a version "
                 f"specifier such as '>=5.0': {specifier!r}"
