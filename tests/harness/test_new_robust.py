@@ -128,8 +128,8 @@ def test_a_long_name_is_refused_with_its_limit_and_leaves_nothing(course):
 
 @pytest.mark.parametrize(
     "text",
-    ["A\rB", "A\nB", "A\r\nB", "A\x00B", "A\x1b[31mB", "A\tB", "A\x7fB", "A\u2028B", "A\u202eB"],
-    ids=["CR", "LF", "CRLF", "NUL", "ESC", "TAB", "DEL", "LINE-SEPARATOR", "RTL-OVERRIDE"],
+    ["A\rB", "A\nB", "A\r\nB", "A\x01B", "A\x1b[31mB", "A\tB", "A\x7fB", "A\u2028B", "A\u202eB"],
+    ids=["CR", "LF", "CRLF", "SOH", "ESC", "TAB", "DEL", "LINE-SEPARATOR", "RTL-OVERRIDE"],
 )
 def test_a_control_character_in_a_title_or_pattern_is_refused(course, text):
     before = snapshot(course)
@@ -140,6 +140,10 @@ def test_a_control_character_in_a_title_or_pattern_is_refused(course, text):
     assert one_line_refusal(titled) is None, one_line_refusal(titled)
     assert one_line_refusal(patterned) is None, one_line_refusal(patterned)
     assert changes(before, snapshot(course)) == []
+
+
+def test_a_nul_which_no_command_line_can_pass_is_refused_too():
+    assert "U+0000" in catalogue.text_problem("A\x00B", "title", 80)
 
 
 def test_quotes_and_backslashes_in_a_title_reach_the_catalogue_intact(course):
