@@ -56,6 +56,9 @@ def new(repo, *args, file_size=None, env=None):
 
     # -B: under a file size limit CPython's bytecode cache writes a truncated .pyc (its
     # short write goes unchecked), which breaks the next command; not new's doing.
+    # No DJANGO_SETTINGS_MODULE, as in a maintainer's shell: new needs no settings.
+    environment = repo.environment(env)
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "-B", "-m", "katas", "new", *args],
         cwd=repo.path,
@@ -63,7 +66,7 @@ def new(repo, *args, file_size=None, env=None):
         text=True,
         timeout=300,
         stdin=subprocess.DEVNULL,
-        env=repo.environment(env),
+        env=environment,
         preexec_fn=limit,
     )
 
