@@ -21,6 +21,7 @@ file.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import pkgutil
 import re
@@ -135,19 +136,25 @@ def validate_text(title: str | None, pattern: str | None) -> None:
 
 # --- the scaffold ---------------------------------------------------------------------
 
-_ENGINE = None
 _INVALID = "\x00not in the context: %s\x00"
 
 
-def render(template: str, **context) -> str:
-    """Render ``templates/kata/<template>`` with ``context`` (strings), as startapp does."""
-    global _ENGINE
-    from django.template import Context, Engine
+@functools.cache
+def _engine():
+    from django.template import Engine
 
-    if _ENGINE is None:
-        _ENGINE = Engine(string_if_invalid=_INVALID)
+    return Engine(string_if_invalid=_INVALID)
+
+
+def render(template: str, **context) -> str:
+    """Render ``templates/kata/<template>`` with ``context`` (strings), as startapp does.
+
+    Only strings are given: a number would be localised, which reads Django's settings.
+    """
+    from django.template import Context
+
     text = (TEMPLATES / template).read_text(encoding="utf-8")
-    rendered = _ENGINE.from_string(text).render(Context(context, autoescape=False))
+    rendered = _engine().from_string(text).render(Context(context, autoescape=False))
     missing = re.search(_INVALID.replace("%s", "(.*?)"), rendered)
     if missing:
         raise LookupError(f"template {template} uses {missing.group(1)!r}, which is not given")
@@ -274,11 +281,14 @@ def scaffold(slug, title, pattern, files, tasks) -> list[Path]:
     was done is undone and :class:`Failed` is raised.
     """
     root = catalogue.ROOT
-    written = kata_files(slug, title, pattern, files, tasks)
-    new_catalogue = catalogue_with(slug, title, pattern, files, tasks)
     guide = root / DOJO_GUIDE
-    old_guide = guide.read_text(encoding="utf-8") if guide.exists() else None
-    new_guide = dojo_guide_with(old_guide or "", slug)
+    try:
+        written = kata_files(slug, title, pattern, files, tasks)
+        new_catalogue = catalogue_with(slug, title, pattern, files, tasks)
+        old_guide = guide.read_text(encoding="utf-8") if guide.exists() else None
+        new_guide = dojo_guide_with(old_guide or "", slug)
+    except (OSError, UnicodeDecodeError) as error:
+        raise Failed(f"cannot read {getattr(error, 'filename', None) or error}", []) from None
     staging = Path(tempfile.mkdtemp(prefix=f".katas-new-{slug}-", suffix=".partial", dir=root))
     undo: list[tuple[object, str]] = []  # (how to undo a step, what it made), in order
     try:
