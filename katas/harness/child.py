@@ -240,6 +240,9 @@ def pytest_args(job: Job) -> list[str]:
         # pytest skips reading every installed package's entry points, a tenth of a second.
         *("-p", "pytest_django.plugin"),
         *("-p", "no:cacheprovider", "-p", "no:unraisableexception"),
+        # Temporary files in the job's folder, removed with it: no scan of the system's
+        # temporary folder for old runs to remove, and no race with the next child.
+        f"--basetemp={job.folder / 'tmp'}",
         "-q",
         *quiet,
         *job.options,
