@@ -206,6 +206,12 @@ class Checker:
             self._tickets.pop(ticket.id, None)
             shutil.rmtree(ticket.job.folder, ignore_errors=True)
 
+    def poll(self, ticket: Ticket, deadline: float = JOB_DEADLINE) -> bool:
+        """True once ``ticket``'s job ended; meanwhile, keep its limits as :meth:`wait` does."""
+        if not ticket.done.is_set():
+            self._watch(ticket, deadline)
+        return ticket.done.is_set()
+
     def _watch(self, ticket: Ticket, deadline: float) -> None:
         """Kill ``ticket``'s child if it has been silent, or running, for too long."""
         now = time.monotonic()
@@ -263,11 +269,9 @@ class Checker:
                     kata, target = jobs[following]
                     under_way[following] = self.submit(kata, target)
                     following += 1
-                finished = [i for i, t in under_way.items() if t.done.is_set()]
+                finished = [i for i, t in under_way.items() if self.poll(t)]
                 for index in finished:
                     runs[index] = self.wait(under_way.pop(index))
-                for ticket in under_way.values():
-                    self._watch(ticket, JOB_DEADLINE)
                 if not finished:
                     time.sleep(0.005)
         except BaseException:
