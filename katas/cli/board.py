@@ -104,6 +104,14 @@ def render(console: Console, states: list[report.KataState], target: str = targe
             + (f", {ran} checked now" if ran else "")
             + "; `python -m katas board --fresh` checks them all again.[/]"
         )
+    for s in states:
+        if s.state == report.SOLVED and not s.reused:  # judged solved just now: offer the rest
+            console.print(
+                f"Solved: {s.kata.slug}. The reference, the mistakes people make and other ways "
+                f"to solve it: python -m katas solution {s.kata.slug}",
+                markup=False,
+                style="green",
+            )
     console.print()
     todo = next_up(states)
     if todo is None:
