@@ -324,13 +324,13 @@ def main_loop(
     def events():
         """Announce what changed since the last look: a new turn, time up."""
         view = live.view()
-        if view["phase"] in (TIME_UP, OVER) and last["phase"] in (RUNNING, PAUSED):
+        if view.phase in (TIME_UP, OVER) and last["phase"] in (RUNNING, PAUSED):
             console.bell()
             if lines:
                 lines.time_up(view)
-        if view["turn"] > last["turn"] and lines:
+        if view.turn > last["turn"] and lines:
             lines.turn_started(view)
-        last.update(turn=view["turn"], phase=view["phase"])
+        last.update(turn=view.turn, phase=view.phase)
         return view
 
     checker = BackgroundChecks(
@@ -353,7 +353,7 @@ def main_loop(
                 key = keys.get()
             live.tick()
             view = events()
-            if auto and view["phase"] in (WAITING, TIME_UP) and checker.first.is_set():
+            if auto and view.phase in (WAITING, TIME_UP) and checker.first.is_set():
                 live.act("start")
                 events()
             time.sleep(0.05)

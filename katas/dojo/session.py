@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from katas.dojo.model import OVER, Dojo
@@ -16,6 +17,64 @@ from katas.harness import catalogue
 from katas.harness.report import SOLVED
 
 GREEN, FAILING, NOT_STARTED = "green", "failing", "not started"
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """One task of the kata, as the views show it: green, failing (the one now) or not started."""
+
+    number: int
+    title: str
+    state: str
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """The kata's state for the views: solved or not, and what to look at next."""
+
+    state: str
+    message: str = ""
+    test: str = ""
+    next_task: int | None = None
+
+
+@dataclass(frozen=True)
+class KataView:
+    slug: str
+    number: int
+    title: str
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the terminal and the page show, at one moment (the page gets it as JSON)."""
+
+    phase: str
+    turn: int
+    limit: int | None
+    left: float
+    length: float
+    driver: str | None
+    navigator: str | None
+    next_driver: str | None
+    next_navigator: str | None
+    ended_by: str | None
+    pairs: bool
+    people: tuple[str, ...]
+    first_green: object
+    elapsed: float
+    kata: KataView
+    tasks: tuple[TaskView, ...]
+    status: StatusView
+    next_kata: KataView | None
+    checks: int
+    last_check: dict
+    retro: dict
+
+    def as_json(self) -> dict:
+        """The view as plain data, for the page (the one place JSON is made)."""
+        return asdict(self)
 
 
 def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
@@ -27,7 +86,7 @@ def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
 def tasks_of(kata: catalogue.Kata, state) -> list[dict]:
     """Each task with its state: green, failing (the one to do now) or not started."""
     if state is None:
-        return [{"number": t.number, "title": t.title, "state": NOT_STARTED} for t in kata.tasks]
+        return [TaskView(t.number, t.title, NOT_STARTED) for t in kata.tasks]
     passed = set(state.passed_tasks)
     solved = state.state == SOLVED
     now = None if solved or state.broken else state.next_task.number
@@ -39,23 +98,25 @@ def tasks_of(kata: catalogue.Kata, state) -> list[dict]:
             label = FAILING
         else:
             label = NOT_STARTED
-        found.append({"number": task.number, "title": task.title, "state": label})
+        found.append(TaskView(task.number, task.title, label))
     return found
 
 
-def kata_status(kata: catalogue.Kata, state) -> dict:
+def kata_status(kata: catalogue.Kata, state) -> StatusView:
     """The kata's state for the views: solved or not, and what to look at next."""
     if state is None:
-        return {"state": "checking", "message": "", "test": "", "next_task": 1}
-    status = {"state": state.state, "message": "", "test": "", "next_task": None}
+        return StatusView("checking", next_task=1)
     if state.broken:
-        status["message"] = f"Your code does not import: {state.broken.describe()}"
-    elif state.state != SOLVED:
-        failure = state.first_failure
-        status["message"] = failure.message if failure else ""
-        status["test"] = failure.name if failure else ""
-        status["next_task"] = state.next_task.number
-    return status
+        return StatusView(state.state, f"Your code does not import: {state.broken.describe()}")
+    if state.state == SOLVED:
+        return StatusView(state.state)
+    failure = state.first_failure
+    return StatusView(
+        state.state,
+        failure.message if failure else "",
+        failure.name if failure else "",
+        state.next_task.number,
+    )
 
 
 class Session:
@@ -127,26 +188,28 @@ class Session:
     def solved(self) -> bool:
         return self.state is not None and self.state.state == SOLVED
 
-    def view(self) -> dict:
-        """Everything the views show, as plain data."""
+    def view(self) -> View:
+        """Everything the views show, at one moment."""
         with self.lock:
             following = next_kata(self.kata) if self.solved else None
-            return {
-                **self.dojo.snapshot(),
-                "kata": {
-                    "slug": self.kata.slug,
-                    "number": self.kata.number,
-                    "title": self.kata.title,
-                    "files": [f"katas/{self.kata.slug}/{name}" for name in self.kata.files],
-                },
-                "tasks": tasks_of(self.kata, self.state),
-                "status": kata_status(self.kata, self.state),
-                "next_kata": (
-                    {"slug": following.slug, "number": following.number, "title": following.title}
+            snapshot = self.dojo.snapshot()
+            snapshot["people"] = tuple(snapshot["people"])
+            return View(
+                **snapshot,
+                kata=KataView(
+                    self.kata.slug,
+                    self.kata.number,
+                    self.kata.title,
+                    tuple(f"katas/{self.kata.slug}/{name}" for name in self.kata.files),
+                ),
+                tasks=tuple(tasks_of(self.kata, self.state)),
+                status=kata_status(self.kata, self.state),
+                next_kata=(
+                    KataView(following.slug, following.number, following.title)
                     if following
                     else None
                 ),
-                "checks": self.checks,
-                "last_check": dict(self.last_check),
-                "retro": dict(self.retro),
-            }
+                checks=self.checks,
+                last_check=dict(self.last_check),
+                retro=dict(self.retro),
+            )

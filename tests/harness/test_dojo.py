@@ -246,8 +246,8 @@ def test_the_session_shows_tasks_green_failing_and_not_started():
     assert session.refresh() == [1]
 
     view = session.view()
-    assert [t["state"] for t in view["tasks"]] == ["green", "failing", "not started"]
-    assert view["turn"] == 1
+    assert [t.state for t in view.tasks] == ["green", "failing", "not started"]
+    assert view.turn == 1
     assert session.dojo.turn.greened == [1]
 
 
@@ -518,7 +518,7 @@ def test_rotating_early_says_rotate_not_time_up():
     text = console.export_text()
     assert "ROTATE" in text
     assert "TIME" not in text, text
-    assert session.view()["ended_by"] == "rotate"
+    assert session.view().ended_by == "rotate"
 
 
 def test_the_opening_screen_says_that_the_last_name_navigates_turn_1():

@@ -35,7 +35,7 @@ def page(request):
 
 def state(request):
     """Everything the page shows, as JSON."""
-    response = JsonResponse(_session.view())
+    response = JsonResponse(_session.view().as_json())
     response["Cache-Control"] = "no-store"
     return response
 
@@ -50,7 +50,7 @@ def act(request, action: str):
     if request.method != "POST" or request.headers.get("X-Dojo") != "1":
         return HttpResponseForbidden("POST with the page's X-Dojo header only")
     done = _session.act(action)
-    return JsonResponse({"done": done, **_session.view()})
+    return JsonResponse({"done": done, **_session.view().as_json()})
 
 
 def readme(request, slug: str):
