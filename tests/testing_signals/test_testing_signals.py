@@ -66,10 +66,10 @@ BROKEN = (
         "string_sender",
         2,
         'a confirmation receiver connected for the sender "testing_signals.Order", a string '
-        "that only model signals resolve: it is connected, so has_listeners() says True, yet "
-        "no send(sender=Order) ever reaches it",
-        "sends order_placed with sender=Order and expects the customer's confirmation "
-        "(has_listeners() without a sender cannot tell)",
+        "that only model signals resolve: it is connected (order_placed.receivers lists it), "
+        "yet no send(sender=Order) ever reaches it",
+        "sends order_placed with sender=Order and expects the customer's confirmation (a look "
+        "at order_placed.receivers cannot tell)",
     ),
     Broken(
         "email_before_commit",
