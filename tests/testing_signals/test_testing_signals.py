@@ -42,8 +42,7 @@ BROKEN = (
     Broken(
         "sends_twice",
         1,
-        "a place_order() that sends order_placed twice, inside its transaction and again "
-        "after it",
+        "a place_order() that sends order_placed twice, inside its transaction and again after it",
         "counts the sends while one order is placed, and expects exactly one",
     ),
     Broken(

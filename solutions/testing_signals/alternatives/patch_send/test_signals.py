@@ -59,12 +59,19 @@ def test_no_email_before_the_commit(django_capture_on_commit_callbacks):
     assert len(emails_to(WAREHOUSE)) == 1
 
 
+def place_an_order_whose_payment_fails():
+    with transaction.atomic():
+        place_order("dee@example.com", "5.00")
+        raise RuntimeError("payment declined")
+
+
 @pytest.mark.task(3)
 def test_a_rolled_back_order_is_never_confirmed(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            place_order("dee@example.com", "5.00")
-            raise RuntimeError("payment declined")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError, match="payment declined"),
+    ):
+        place_an_order_whose_payment_fails()
 
     assert callbacks == []
     assert mail.outbox == []

@@ -43,26 +43,26 @@ class OrderPlacedTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             order_placed.send(sender=Order, order=order)
 
-        self.assertEqual(len(self.emails_to("ben@example.com")), 1)
+        assert len(self.emails_to("ben@example.com")) == 1
 
     @pytest.mark.task(3)
     def test_the_confirmation_leaves_after_the_commit(self):
         with self.captureOnCommitCallbacks() as callbacks:
             place_order("cy@example.com", "42.00")
-        self.assertEqual(mail.outbox, [])
+        assert mail.outbox == []
 
         for callback in callbacks:
             callback()
 
-        self.assertEqual(len(self.emails_to("cy@example.com")), 1)
+        assert len(self.emails_to("cy@example.com")) == 1
 
     @pytest.mark.task(4)
     def test_factory_orders_reach_nobody_and_real_ones_still_do(self):
         with self.captureOnCommitCallbacks(execute=True):
             OrderFactory.create_batch(2)
-        self.assertEqual(mail.outbox, [])
+        assert mail.outbox == []
 
         with self.captureOnCommitCallbacks(execute=True):
             place_order("eve@example.com", "7.50")
 
-        self.assertEqual(len(self.emails_to(WAREHOUSE)), 1)
+        assert len(self.emails_to(WAREHOUSE)) == 1

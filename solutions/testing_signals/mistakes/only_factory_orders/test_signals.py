@@ -83,10 +83,9 @@ def test_the_confirmation_waits_for_the_commit(django_capture_on_commit_callback
 
 @pytest.mark.task(3)
 def test_an_order_that_rolls_back_emails_nobody(django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            place_order("dee@example.com", "5.00")
-            transaction.set_rollback(True)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        place_order("dee@example.com", "5.00")
+        transaction.set_rollback(True)
 
     assert mailoutbox == []
 

@@ -25,7 +25,6 @@ def sent_to(outbox, address):
     return [message for message in outbox if address in message.to]
 
 
-
 @pytest.mark.task(1)
 def test_placing_an_order_confirms_it_once(django_capture_on_commit_callbacks, mailoutbox):
     with django_capture_on_commit_callbacks(execute=True):
@@ -34,7 +33,6 @@ def test_placing_an_order_confirms_it_once(django_capture_on_commit_callbacks, m
     confirmations = sent_to(mailoutbox, "ana@example.com")
     assert len(confirmations) == 1
     assert f"#{order.pk}" in confirmations[0].subject
-
 
 
 @pytest.mark.task(2)
@@ -63,10 +61,9 @@ def test_the_confirmation_waits_for_the_commit(django_capture_on_commit_callback
 
 @pytest.mark.task(3)
 def test_an_order_that_rolls_back_emails_nobody(django_capture_on_commit_callbacks, mailoutbox):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            place_order("dee@example.com", "5.00")
-            transaction.set_rollback(True)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        place_order("dee@example.com", "5.00")
+        transaction.set_rollback(True)
 
     assert mailoutbox == []
 
