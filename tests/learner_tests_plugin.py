@@ -1,18 +1,20 @@
-"""A pytest plugin for each run of the learner's tests (loaded through PYTEST_PLUGINS).
+"""A pytest plugin for each run of a learner's own tests (loaded through PYTEST_PLUGINS).
 
-``katas.harness.nested.LearnerTests`` runs the learner's test module in a checker
-child, against the shop as given or against a broken version of it. This plugin fills
-three gaps there, until the harness does it itself:
+For a kata whose learner writes tests, ``katas.harness.nested.LearnerTests`` runs the
+learner's test module in a checker child, against the kata's story as given or
+against a broken version of it (``tests/learner_tests.py`` sets the run up). This
+plugin fills three gaps there, until the harness does it itself:
 
-- the shop starts again from the version under test: the server that forked the child
-  ran ``AppConfig.ready()`` before the fork, with the story's own ``receivers.py``; here
-  the kata's modules are forgotten, the receivers they connected taken off, and
+- the story starts again from the version under test: the server that forked the
+  child ran the kata's ``AppConfig.ready()`` before the fork, with the story's own
+  modules; here they are forgotten, the receivers they connected taken off, and
   ``ready()`` runs again, importing the broken version's modules where it has them;
 - each result records the task of the learner's ``@pytest.mark.task(N)``;
 - a learner's test that leaves a receiver connected (or disconnected) fails, saying so.
 
-It also loads what ``pyproject.toml`` would (that file is not read for a test module
-outside the repository): the harness's plugin, the ``task`` marker, no migrations.
+It also does what ``pyproject.toml`` would (that file is not read for a test module
+outside the repository): the ``task`` marker, no migrations. The harness's own
+plugin comes through PYTEST_PLUGINS too.
 """
 
 from __future__ import annotations
@@ -21,33 +23,35 @@ import sys
 
 import pytest
 
-SLUG = "testing_signals"
-PACKAGE = f"katas.{SLUG}"
-GIVEN = {"models", "apps", "migrations"}
+from katas.harness.child import CHILD_PLUGIN
+from katas.harness.rules import GIVEN_MODULES
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "task(number): the kata task this test of yours is for")
     config.option.nomigrations = True
-    start_the_shop_again()
+    child = config.pluginmanager.get_plugin(CHILD_PLUGIN)
+    if child is not None:
+        start_the_story_again(child.job.kata)
 
 
-def start_the_shop_again() -> None:
-    """Forget the shop's modules and receivers, and run its ``ready()`` again."""
+def start_the_story_again(slug: str) -> None:
+    """Forget the kata's own modules and receivers, and run its ``ready()`` again."""
     from django.apps import apps
 
     from katas.harness.isolation import disconnect_kata_receivers
 
-    disconnect_kata_receivers({SLUG})
-    package = sys.modules[PACKAGE]
-    for name in [n for n in sys.modules if n.startswith(PACKAGE + ".")]:
-        short = name.removeprefix(PACKAGE + ".")
-        if short.split(".")[0] in GIVEN:
+    disconnect_kata_receivers({slug})
+    prefix = f"katas.{slug}."
+    package = sys.modules[prefix[:-1]]
+    for name in [n for n in sys.modules if n.startswith(prefix)]:
+        short = name.removeprefix(prefix)
+        if short.split(".")[0] in (*GIVEN_MODULES, "migrations"):
             continue
         del sys.modules[name]
         if "." not in short and hasattr(package, short):
             delattr(package, short)  # else `from . import receivers` finds the old module
-    apps.get_app_config(SLUG).ready()
+    apps.get_app_config(slug).ready()
 
 
 @pytest.hookimpl(wrapper=True)
