@@ -44,7 +44,8 @@ def add_arguments(parser):
         nargs="+",
         default=["receivers.py"],
         metavar="FILE",
-        help="the learner files, in the order a learner reads them (default: receivers.py)",
+        help="the learner files, in the order a learner reads them (default: receivers.py); "
+        "test modules (test_*.py) make a kata whose learner writes tests",
     )
     parser.add_argument(
         "--tasks", type=int, default=3, metavar="N", help="how many tasks (default: 3)"
@@ -131,8 +132,30 @@ def catalogue_block(slug, title, pattern, files, tasks) -> str:
     return "\n".join(lines) + "\n"
 
 
-def apps_py(slug, title) -> str:
+def writes_tests(files) -> bool:
+    """True when the learner files are test modules: the learner writes tests, not code.
+
+    Such a kata's story (its receivers, services...) is given and correct; its tests run
+    the learner's tests against it and against broken versions of it
+    (``katas/<slug>/broken/<name>/``) with ``tests/learner_tests.py``.
+    """
+    return all(Path(name).name.startswith("test_") for name in files)
+
+
+def apps_py(slug, title, files=()) -> str:
     config = "".join(part.title() for part in slug.split("_")) + "Config"
+    if writes_tests(files):
+        return f"""from katas.harness.apps import KataConfig
+
+
+class {config}(KataConfig):
+    name = "katas.{slug}"
+
+    def ready(self):
+        # The learner writes tests (the catalogue's `files`): nothing of theirs runs here.
+        # Importing the story's receivers connects them, as in any project.
+        from . import receivers  # noqa: F401
+"""
     return f"""from katas.harness.apps import KataConfig
 from katas.harness.loading import import_learner_modules
 
@@ -156,6 +179,8 @@ def models_py() -> str:
 
 
 def learner_file(slug, name, tasks) -> str:
+    if writes_tests([name]):
+        return learner_test_module(slug, tasks)
     todos = "\n#\n".join(
         f"# TODO (task {n}): {MARKER}: what the learner writes for task {n}, and the imports\n"
         "#   that help (the task's hints say more)."
@@ -170,8 +195,44 @@ Read README.md beside this file for the story and the tasks.
 '''
 
 
+def learner_test_module(slug, tasks) -> str:
+    todos = "\n#\n".join(
+        f"# TODO (task {n}): {MARKER}: what the learner's tests of task {n} check, and the\n"
+        "#   imports that help (never the module whose wiring they check)."
+        for n in range(1, tasks + 1)
+    )
+    return f'''"""{MARKER}: what the learner tests, in one line. In this kata you write tests.
+
+Read README.md beside this file for the story and the tasks. The kata runs these tests
+against the story as given (every test must pass) and against broken versions of it
+(each must make at least one of your tests fail). Mark each test with its task,
+@pytest.mark.task(N): a test without one counts for no task.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+{todos}
+'''
+
+
 def solution_file(slug, name) -> str:
+    if writes_tests([name]):
+        return (
+            f'"""{MARKER}: the reference tests of katas/{slug}/{name}: they pass on the '
+            'story and catch every broken version."""\n'
+        )
     return f'"""{MARKER}: the reference solution of katas/{slug}/{name}: it passes every test."""\n'
+
+
+def story_receivers(slug) -> str:
+    return f'''"""{MARKER}: the story's receivers (given, correct), connected by ready().
+
+The learner's tests must find them connected and acting. Each folder of
+katas/{slug}/broken/ holds a broken copy of the modules it changes (this one, services.py...).
+"""
+'''
 
 
 def readme(slug, title, pattern, files, tasks) -> str:
@@ -222,7 +283,9 @@ Other correct ways to write it are in `solutions/{slug}/alternatives/`.
 """
 
 
-def kata_tests(slug, tasks) -> str:
+def kata_tests(slug, tasks, files=()) -> str:
+    if writes_tests(files):
+        return kata_tests_of_tests(slug, tasks, files)
     placeholders = "\n\n".join(
         f'''@pytest.mark.task({n})
 def test_task_{n}():
@@ -241,6 +304,78 @@ pytestmark = pytest.mark.django_db
 
 
 {placeholders}
+'''
+
+
+def kata_tests_of_tests(slug, tasks, files) -> str:
+    what = "\n".join(
+        f"    {n}: \"{MARKER}: what a test of task {n} checks (reads after 'checks that')\","
+        for n in range(1, tasks + 1)
+    )
+    return f'''"""{MARKER}: what the learner's tests must catch, in one line.
+
+The learner writes tests (katas/{slug}/{files[0]}). Each test here runs them in a
+checker child (tests/learner_tests.py): against the story as given, where every one of
+them must pass, and against each broken version in katas/{slug}/broken/, where at
+least one must fail.
+"""
+
+import pytest
+
+from tests.learner_tests import (
+    Broken,
+    against,
+    caught,
+    described,
+    expect_all_pass,
+    expect_tests_for,
+    listed,
+    params,
+    story,
+)
+
+WHAT_EACH_TASK_TESTS = {{
+{what}
+}}
+
+# One Broken per folder of katas/{slug}/broken/ (a broken copy of the story's modules it
+# changes), at least one per task, e.g.
+# Broken("sends_twice", 1, "a service that sends the signal twice", "counts the sends"),
+BROKEN: tuple[Broken, ...] = described("{slug}", ())
+
+
+@pytest.mark.task(1)
+def test_your_tests_pass_against_the_story_as_given(learner_runs):
+    run = story(learner_runs)
+    expect_tests_for(learner_runs, run, 1, WHAT_EACH_TASK_TESTS[1])
+
+    expect_all_pass(learner_runs, run)
+
+
+@pytest.mark.parametrize("broken", params(BROKEN))
+def test_your_tests_catch_a_broken_story(learner_runs, broken):
+    run = story(learner_runs)
+    expect_tests_for(learner_runs, run, broken.task, WHAT_EACH_TASK_TESTS[broken.task])
+    expect_all_pass(learner_runs, run, "This test needs your tests to pass on the story first: ")
+
+    run = against(learner_runs, broken)
+
+    if not caught(run):
+        pytest.fail(
+            f"No test of yours notices {{broken.what}}. Against that version all "
+            f"{{len(run.tests)}} of your tests passed ({{listed(run.tests)}}). Write a test for "
+            f"task {{broken.task}} that {{broken.notice}}.",
+            pytrace=False,
+        )
+'''
+
+
+def kata_conftest_of_tests(slug) -> str:
+    return f'''"""Fixtures of the {slug} kata: the learner's own tests, run in checker children."""
+
+from tests import learner_tests
+
+learner_runs = learner_tests.fixture("{slug}")
 '''
 
 
@@ -279,15 +414,18 @@ def scaffold(slug, title, pattern, files, tasks) -> list[Path]:
     root = catalogue.ROOT
     written: dict[Path, str] = {
         root / "katas" / slug / "__init__.py": "",
-        root / "katas" / slug / "apps.py": apps_py(slug, title),
+        root / "katas" / slug / "apps.py": apps_py(slug, title, files),
         root / "katas" / slug / "models.py": models_py(),
         root / "katas" / slug / "migrations" / "__init__.py": "",
         root / "katas" / slug / "README.md": readme(slug, title, pattern, files, tasks),
         root / "tests" / slug / "__init__.py": "",
-        root / "tests" / slug / f"test_{slug}.py": kata_tests(slug, tasks),
+        root / "tests" / slug / f"test_{slug}.py": kata_tests(slug, tasks, files),
         root / "tests" / slug / SCAFFOLD_TEST: scaffold_test(slug),
         root / "docs" / "plans" / f"{slug}.md": dojo_plan(slug, pattern),
     }
+    if writes_tests(files):
+        written[root / "katas" / slug / "receivers.py"] = story_receivers(slug)
+        written[root / "tests" / slug / "conftest.py"] = kata_conftest_of_tests(slug)
     for name in files:
         written[root / "katas" / slug / name] = learner_file(slug, name, tasks)
         written[root / "solutions" / slug / name] = solution_file(slug, name)
@@ -381,6 +519,27 @@ def _readme_items(kata) -> list[str]:
     return found
 
 
+def _story_items(kata) -> list[str]:
+    """What a kata whose learner writes tests still needs: its story, and broken versions."""
+    from katas.harness.nested import broken_versions
+    from katas.harness.rules import own_files
+
+    learner = set(kata.learner_paths())
+    found = [
+        f"{_shown(path)}: write the story's code (given and correct: the learner tests it)"
+        for path in own_files(kata)
+        if path not in learner and MARKER in path.read_text(encoding="utf-8")
+    ]
+    count = len(broken_versions(kata))
+    if count < len(kata.tasks):
+        found.append(
+            f"katas/{kata.slug}/broken/: {count} broken version(s); write at least one per task "
+            "(a folder each, holding a broken copy of the story modules it changes), and "
+            f"describe each in BROKEN in tests/{kata.slug}/test_{kata.slug}.py"
+        )
+    return found
+
+
 def _gallery_items(kata) -> list[str]:
     found = []
     for kind, least, first_word in (
@@ -450,6 +609,8 @@ def checklist(slug: str) -> list[str]:
             found.append(
                 f"katas/{slug}/: a learner file needs a `# TODO (task {task.number}): ...` line"
             )
+    if writes_tests(kata.files):
+        found += _story_items(kata)
     found += _readme_items(kata)
     if kata.readme.is_file() and MARKER in kata.readme.read_text(encoding="utf-8"):
         found.append(f"{_shown(kata.readme)}: replace every {MARKER} placeholder")
