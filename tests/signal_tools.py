@@ -52,8 +52,10 @@ KWARGS_ADVICE = (
 SWALLOWED_ADVICE = (
     "A database error happened earlier in this transaction and something caught it "
     "(send_robust() catches receivers' exceptions and returns them; a try/except around "
-    "a query does the same). The transaction is now broken: every later query fails. "
-    "Let the error surface, or better, avoid it."
+    "a query does the same). The transaction is now marked for rollback: every later "
+    "query in the atomic block raises TransactionManagementError, and when the block ends "
+    "it rolls back silently, undoing every write in it. Let the error surface, or better, "
+    "avoid it."
 )
 
 

@@ -18,7 +18,10 @@ COMMANDS = {
     "watch": ("katas.cli.watch", "rerun a kata on every save; show the next failure only"),
     "hint": ("katas.cli.hint", "one more hint for the first failing task"),
     "reset": ("katas.cli.reset", "back up your files and restore the kata as shipped"),
-    "solution": ("katas.cli.solution", "show the reference solution as a diff (spoiler!)"),
+    "solution": (
+        "katas.cli.solution",
+        "the reference, the mistakes people make, other ways (spoiler!)",
+    ),
     "dojo": ("katas.cli.dojo", "a coding dojo: turn timer, rotation, live tasks, a projector page"),
     "verify": ("katas.cli.verify", "maintainers: every kata red as shipped, green on its solution"),
     "new": ("katas.cli.new", "maintainers: scaffold a new kata, or --check what it still lacks"),

@@ -10,7 +10,10 @@ shows the same session as a page for the projector. The parts live in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
+import os
+import signal
 import sys
 import threading
 import time
@@ -25,6 +28,7 @@ from katas.dojo import retro, session, terminal
 from katas.dojo.model import OVER, PAUSED, RUNNING, TIME_UP, WAITING, Dojo
 from katas.dojo.rotation import Rotation, people_from, shuffled
 
+MIN_TURN_MINUTES = 0.25  # fifteen seconds: shorter is a typo, and would rotate without end
 MAX_TURN_MINUTES = 180  # three hours: longer than any dojo, short enough to catch a typo
 MAX_TURNS = 1000
 MAX_PAIRS = 50
@@ -40,7 +44,8 @@ def add_arguments(parser):
         "--turn",
         default="5",
         metavar="MINUTES",
-        help=f"length of a driver's turn, above 0 and at most {MAX_TURN_MINUTES} (default: 5)",
+        help=f"length of a driver's turn, from {MIN_TURN_MINUTES} to {MAX_TURN_MINUTES}"
+        " (default: 5)",
     )
     parser.add_argument(
         "--turns",
@@ -51,7 +56,8 @@ def add_arguments(parser):
     parser.add_argument(
         "--people",
         metavar='"ANA,BEN,..."',
-        help="the rotation, comma-separated: each drives, then navigates, then sits down "
+        help="the rotation, comma-separated: the first name drives turn 1 and the last "
+        "navigates it; each driver then navigates the next turn "
         '(default: "Pair 1", "Pair 2", ... taking turns at the keyboard)',
     )
     parser.add_argument(
@@ -74,7 +80,8 @@ def add_arguments(parser):
     parser.add_argument(
         "--retro",
         metavar="FILE",
-        help="where to save the retrospective (default: dojo-<kata>-<date>-<time>.md here)",
+        help="where to save the retrospective (default: dojo-<kata>-<date>-<hhmmss>.md here,"
+        " never over an earlier one)",
     )
     parser.add_argument(
         "--poll",
@@ -84,13 +91,15 @@ def add_arguments(parser):
 
 
 def minutes(text: str) -> float:
-    """``--turn``: a finite number of minutes above 0 and at most MAX_TURN_MINUTES."""
+    """``--turn``: a number of minutes from MIN_TURN_MINUTES to MAX_TURN_MINUTES."""
     try:
         value = float(text)
     except ValueError:
         raise Usage(f"--turn wants a number of minutes, such as 5 or 2.5, not {text!r}") from None
-    if not math.isfinite(value) or not 0 < value <= MAX_TURN_MINUTES:
-        raise Usage(f"--turn wants minutes above 0 and at most {MAX_TURN_MINUTES}, not {text}")
+    if not math.isfinite(value) or not MIN_TURN_MINUTES <= value <= MAX_TURN_MINUTES:
+        raise Usage(
+            f"--turn wants minutes from {MIN_TURN_MINUTES} to {MAX_TURN_MINUTES}, not {text}"
+        )
     return value
 
 
@@ -129,14 +138,41 @@ def build(args, clock=time.monotonic) -> Dojo:
     return Dojo(Rotation(people, pairs=args.people is None), turn * 60, clock=clock, limit=limit)
 
 
-def stop_on_sigterm() -> None:
-    """End on SIGTERM as on Ctrl-C: the retrospective is still saved."""
-    import signal
+class Stop:
+    """The signals that end a dojo: Ctrl-C (SIGINT), a kill (SIGTERM), a closed terminal (SIGHUP).
 
-    def interrupt(number, frame):
-        raise KeyboardInterrupt
+    The handler only takes note; the main loop ends the session, and the retrospective
+    is saved, whichever came. After a hang-up the terminal is gone: what is still printed
+    goes to /dev/null, and the page does not stay up.
+    """
 
-    signal.signal(signal.SIGTERM, interrupt)
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")  # Windows has no SIGHUP
+
+    def __init__(self):
+        self.event = threading.Event()
+        self.hung_up = False
+
+    def install(self) -> None:
+        for name in self.NAMES:
+            number = getattr(signal, name, None)
+            if number is not None:
+                signal.signal(number, self._note)
+
+    def _note(self, number, frame) -> None:
+        if number == getattr(signal, "SIGHUP", None) and not self.hung_up:
+            self.hung_up = True
+            nowhere = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(nowhere, fd)
+            os.close(nowhere)
+        self.event.set()
+
+    def __bool__(self) -> bool:
+        return self.event.is_set()
+
+    def rearm(self) -> None:
+        """Listen again: the next signal stops the page kept up for the retrospective."""
+        self.event.clear()
 
 
 def run(args) -> int:
@@ -148,8 +184,9 @@ def run(args) -> int:
         return 2
     kata = lookup.find(args.kata)
     console = Console()
+    stop = Stop()
+    stop.install()
     session.prepare()
-    stop_on_sigterm()
     live = session.Session(kata, dojo)
     server, footer = None, ""
     if args.web:
@@ -171,28 +208,48 @@ def run(args) -> int:
     try:
         with keyboard.Keys() as keys:
             auto = not keys.interactive and not args.web
-            main_loop(console, live, keys, saves, auto=auto, footer=footer)
-    except KeyboardInterrupt:
-        console.print()
+            main_loop(console, live, keys, saves, auto=auto, footer=footer, stop=stop)
     finally:
         saves.close()
     live.act("finish")
-    path = args.retro or retro.default_path(kata)
-    try:
-        retro.save(path, retro.markdown(kata, dojo))
-    except OSError as error:
-        print(f"python -m katas dojo: cannot save {path}: {error.strerror}", file=sys.stderr)
-        path = None
-    show_retrospective(console, path)
+    path = save_retrospective(live, args.retro)
+    quietly(lambda: show_retrospective(console, path))
     if server is not None:
-        console.print("The page stays up for the retrospective; Ctrl-C stops it.")
-        try:
-            while True:
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            console.print()
+        if not stop.hung_up:
+            stop.rearm()
+            quietly(
+                lambda: console.print(
+                    "The page stays up for the retrospective; Ctrl-C (or its Stop button) stops it."
+                )
+            )
+            while not stop and not live.closed.wait(0.2):
+                pass
+            time.sleep(0.3)  # the page's last answer ("closing") goes out first
         server.shutdown()
     return 0
+
+
+def save_retrospective(live: session.Session, named: str | None):
+    """Save the session's retrospective; return its path (None when it could not be saved).
+
+    First thing after the session, before anything is printed: the terminal may be gone.
+    """
+    path = named or retro.default_path(live.kata)
+    try:
+        saved = retro.save(path, retro.markdown(live.kata, live.dojo), overwrite=bool(named))
+    except OSError as error:
+        problem = f"cannot save {path}: {error.strerror}"
+        live.retro_saved(None, problem)
+        quietly(lambda: print(f"python -m katas dojo: {problem}", file=sys.stderr))
+        return None
+    live.retro_saved(saved)
+    return saved
+
+
+def quietly(show) -> None:
+    """Print with ``show()``, unless the terminal has gone (closed window, dropped SSH)."""
+    with contextlib.suppress(OSError):
+        show()
 
 
 class Checker:
@@ -229,12 +286,19 @@ class Checker:
 
 
 def main_loop(
-    console: Console, live: session.Session, keys, saves: Saves, auto: bool, footer: str = ""
+    console: Console,
+    live: session.Session,
+    keys,
+    saves: Saves,
+    auto: bool,
+    footer: str = "",
+    stop=None,
 ) -> None:
     """Tick the clock and act on keys until the session is over; checks run beside it.
 
     ``auto``: nobody can press a key (no terminal, no page), so turns start by themselves,
-    the first one once the kata has been checked.
+    the first one once the kata has been checked. ``stop``: true once a signal asks the
+    session to end.
     """
     lines = None if console.is_terminal else terminal.Lines(console)
     last = {"turn": 0, "phase": None}
@@ -265,7 +329,7 @@ def main_loop(
         display.start()
     try:
         checker.start()
-        while live.dojo.phase != OVER:
+        while live.dojo.phase != OVER and not stop:
             key = keys.get()
             while key is not None:
                 action = keyboard.action_for(key, live.dojo.phase)
@@ -278,11 +342,11 @@ def main_loop(
                 live.act("start")
                 events()
             time.sleep(0.05)
-        events()
+        quietly(events)
     finally:
         checker.stop()
         if display:
-            display.stop()
+            quietly(display.stop)
 
 
 def show_retrospective(console: Console, path) -> None:

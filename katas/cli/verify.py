@@ -91,10 +91,12 @@ def entry_problems(kata, kind: str, entry, run: report.Run) -> list[str]:
         if _not_teaching(t)
     ]
     expected = (rules.describe_entry(kata, entry) or {}).get("expected", "")
-    if expected and not any(expected in t.message for t in failing):
+    # The learner sees the first failure first: it must be the one that names the mistake.
+    if expected and expected not in failing[0].message:
+        shown = "a later one does" if any(expected in t.message for t in failing) else "none does"
         found.append(
-            f"{name}: no failure message shows {expected!r}; the first says: "
-            f"{failing[0].message[:200]}"
+            f"{name}: the first failure ({failing[0].name}) does not show {expected!r} "
+            f"({shown}); it says: {failing[0].message[:200]}"
         )
     return found
 

@@ -20,8 +20,8 @@ DEFAULT_GROUPS = {
 # TODO (task 2): migrate runs on every deploy: a second run must leave one group of
 #   each, and give an existing group the permissions it lacks.
 #
-# TODO (task 3): post_migrate is sent once per installed app, with its AppConfig as
-#   the sender. React to this app's only:
+# TODO (task 3): post_migrate is sent once per installed app that has a models module,
+#   with its AppConfig as the sender. React to this app's only:
 #     from django.apps import apps as global_apps
 #     global_apps.get_app_config("default_groups")   # this app's AppConfig
 #

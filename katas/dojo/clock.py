@@ -62,3 +62,9 @@ def minutes_seconds(seconds: float) -> str:
     whole = max(0, math.ceil(seconds - 1e-9))
     minutes, rest = divmod(whole, 60)
     return f"{minutes}:{rest:02d}"
+
+
+def elapsed(seconds: float) -> str:
+    """Format a time spent as ``M:SS``, to the nearest second: a 1:00 turn that ended on a
+    tick a few hundredths late still shows 1:00."""
+    return minutes_seconds(round(max(0.0, seconds)))

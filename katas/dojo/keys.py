@@ -4,11 +4,12 @@ A background thread reads standard input in cbreak mode (POSIX termios/tty):
 keys arrive as typed, Ctrl-C still interrupts, and the terminal is restored on
 exit. Without a terminal (standard input is a pipe or a file, or on Windows)
 there are no keys: ``interactive`` is False and the session starts its turns by
-itself.
+itself (or from the page, with ``--web``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import sys
@@ -51,7 +52,9 @@ class Keys:
         if self._saved is not None:
             import termios
 
-            termios.tcsetattr(self.stream.fileno(), termios.TCSADRAIN, self._saved)
+            # The terminal may be gone (hung up): nothing left to restore then.
+            with contextlib.suppress(termios.error, OSError, ValueError):
+                termios.tcsetattr(self.stream.fileno(), termios.TCSADRAIN, self._saved)
             self._saved = None
 
     def _read(self, fd: int) -> None:
@@ -80,7 +83,7 @@ class Keys:
             return None
 
 
-# What each key does, in the terminal and on the page.
+# What each key does in the terminal (the page has its own keys: see web/static/dojo.js).
 ACTIONS = {
     " ": "pause",
     "p": "pause",
@@ -90,14 +93,23 @@ ACTIONS = {
     "n": "rotate",
     "q": "finish",
 }
+ENTER = ("\r", "\n")
+BETWEEN_TURNS = ("s", "+", "e", "q")  # what else a key does while nobody drives
 
 
 def action_for(key: str, phase: str) -> str | None:
-    """The session action of ``key`` in ``phase``: between turns, any other key starts."""
-    from katas.dojo.model import TIME_UP, WAITING
+    """The session action of ``key`` in ``phase``.
 
+    Between turns only Enter starts the next turn: starting is a deliberate act, and a
+    stray key (a cat, a presenter's clicker) must not start anyone's time.
+    """
+    from katas.dojo.model import OVER, TIME_UP, WAITING
+
+    key = key.lower() if key.isalpha() else key
     if phase in (WAITING, TIME_UP):
-        if key in ("s", "+", "e", "q"):
-            return ACTIONS[key]
-        return "start"
-    return ACTIONS.get(key.lower() if key.isalpha() else key)
+        if key in ENTER:
+            return "start"
+        return ACTIONS[key] if key in BETWEEN_TURNS else None
+    if phase == OVER:
+        return None
+    return ACTIONS.get(key)

@@ -17,22 +17,33 @@ from katas.dojo.rotation import Rotation
 WAITING = "waiting"  # before turn 1: the problem is presented, nobody types yet
 RUNNING = "running"
 PAUSED = "paused"
-TIME_UP = "time up"  # the turn is over; the next one starts on a key press
+TIME_UP = "time up"  # the turn is over; the next one starts on Enter (or the page's button)
 OVER = "over"
+
+# Why a turn ended (``Dojo.ended_by``): its time ran out, or the group rotated early.
+TIME, ROTATE = "time", "rotate"
 
 EXTRA = 60.0  # seconds that "extend" adds
 
 
 @dataclass
 class Turn:
-    """One turn at the keyboard; times are seconds since the session started."""
+    """One turn at the keyboard.
+
+    ``started`` is seconds since the session began; ``spent`` is the time the turn
+    ran (pauses not counted), set when it ends.
+    """
 
     number: int
     driver: str
     navigator: str | None
     started: float
     ended: float | None = None
-    greened: list[int] = field(default_factory=list)  # tasks that turned green in this turn
+    spent: float = 0.0
+    greened: list[int] = field(default_factory=list)  # tasks green for the first time
+    # Tasks that were green and went red in this turn: the turn that made each green
+    # again (None: still red).
+    broke: dict[int, int | None] = field(default_factory=dict)
 
 
 class Dojo:
@@ -53,8 +64,10 @@ class Dojo:
         self.phase = WAITING
         self.turns: list[Turn] = []
         self.began = clock()
+        self.ended_by: str | None = None  # TIME or ROTATE, for the last turn that ended
         self.passed: set[int] = set()
-        self.first_green: float | None = None  # seconds from the start of turn 1
+        self.ever_green: set[int] = set()
+        self.first_green: float | None = None  # turn time worked before the first green
         self.solved_at: float | None = None
 
     # -- reading ---------------------------------------------------------------
@@ -66,6 +79,16 @@ class Dojo:
     @property
     def turn(self) -> Turn | None:
         return self.turns[-1] if self.turns else None
+
+    def spent(self, turn: Turn) -> float:
+        """How long ``turn`` has run: pauses and the time between turns not counted."""
+        if turn is self.turn and turn.ended is None:
+            return self.timer.spent()
+        return turn.spent
+
+    def worked(self) -> float:
+        """The turns' time so far, added up: what the group spent at the keyboard."""
+        return sum(self.spent(turn) for turn in self.turns)
 
     def upcoming(self) -> tuple[str, str | None]:
         """The driver and navigator of the turn that starts next."""
@@ -90,6 +113,7 @@ class Dojo:
             "navigator": turn.navigator if turn else None,
             "next_driver": driver,
             "next_navigator": navigator,
+            "ended_by": self.ended_by if self.phase == TIME_UP else None,
             "pairs": self.rotation.pairs,
             "people": list(self.rotation.people),
             "first_green": self.first_green,
@@ -110,6 +134,7 @@ class Dojo:
         )
         self.timer.start(self.turn_seconds)
         self.phase = RUNNING
+        self.ended_by = None
         return True
 
     def toggle_pause(self) -> bool:
@@ -133,6 +158,7 @@ class Dojo:
             self.timer.resume()
             self.turn.ended = None
             self.phase = RUNNING
+            self.ended_by = None
             return True
         return False
 
@@ -148,13 +174,14 @@ class Dojo:
         """End the current turn now (the pair is done, or stuck)."""
         if self.phase not in (RUNNING, PAUSED):
             return False
-        self._time_up()
+        self._end_turn(ROTATE)
         return True
 
     def finish(self) -> None:
+        self.timer.pause()
         if self.turn and self.turn.ended is None:
             self.turn.ended = self.now()
-        self.timer.pause()
+            self.turn.spent = self.timer.spent()
         self.phase = OVER
 
     # -- the main loop ---------------------------------------------------------
@@ -162,27 +189,49 @@ class Dojo:
     def tick(self) -> bool:
         """Notice the end of a turn; True exactly once, when the turn's time is up."""
         if self.phase == RUNNING and self.timer.is_up():
-            self._time_up()
+            self._end_turn(TIME)
             return True
         return False
 
-    def _time_up(self) -> None:
+    def _end_turn(self, why: str) -> None:
         self.timer.pause()
         self.turn.ended = self.now()
+        self.turn.spent = self.timer.spent()
+        self.ended_by = why
         self.phase = OVER if self.last_turn() else TIME_UP
 
     def record(self, passed: list[int] | set[int], solved: bool = False) -> list[int]:
         """Take the kata's latest test state; return the tasks that just turned green.
 
-        Green tasks are credited to the current turn (the last one, between turns).
+        A task is credited once, to the turn that first made it green (the last turn,
+        between turns). A green task that goes red again is noted in the turn that
+        broke it, with the turn that made it green again. Times are turn time worked
+        (``worked``): pauses and pair switches are not counted.
         """
         now = set(passed)
         greened = sorted(now - self.passed)
+        reddened = sorted(self.passed - now)
         self.passed = now
-        if greened and self.turn:
-            self.turn.greened.extend(t for t in greened if t not in self.turn.greened)
-            if self.first_green is None:
-                self.first_green = self.now() - self.turns[0].started
-        if solved and self.solved_at is None and self.turns:
-            self.solved_at = self.now() - self.turns[0].started
+        turn = self.turn
+        if turn is None:  # before turn 1: the kata as the group found it
+            self.ever_green |= now
+            return greened
+        for task in reddened:
+            turn.broke[task] = None
+        for task in greened:
+            if task in self.ever_green:
+                self._mended(task, turn.number)
+            else:
+                turn.greened.append(task)
+        self.ever_green |= now
+        if greened and self.first_green is None:
+            self.first_green = self.worked()
+        if solved and self.solved_at is None:
+            self.solved_at = self.worked()
         return greened
+
+    def _mended(self, task: int, number: int) -> None:
+        for turn in reversed(self.turns):
+            if turn.broke.get(task, 0) is None:
+                turn.broke[task] = number
+                return

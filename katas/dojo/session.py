@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
-from katas.dojo.model import Dojo
+from katas.dojo.model import OVER, Dojo
 from katas.harness import catalogue, progress
 from katas.harness.checker import Checker
 from katas.harness.report import SOLVED
@@ -89,6 +90,8 @@ class Session:
         self.greened: list[int] = []  # the tasks that turned green at the last check
         self.checks = 0
         self.last_check = {"seconds": None, "finished": None}  # how long, and when (epoch)
+        self.retro = {"path": None, "error": None}  # the retrospective's file, once saved
+        self.closed = threading.Event()  # the page asked to stop the dojo, after the session
 
     def refresh(self) -> list[int]:
         """Run the kata's tests (outside the lock) and record the result."""
@@ -107,7 +110,11 @@ class Session:
             return self.dojo.tick()
 
     def act(self, action: str) -> bool:
-        """Run one of the model's actions by name (a key press or a button)."""
+        """Run one of the model's actions by name (a key press or a button).
+
+        ``finish`` ends the session (as ``q`` in the terminal); ``close``, once it is
+        over, stops the dojo and its page.
+        """
         actions = {
             "start": self.dojo.start,
             "pause": self.dojo.toggle_pause,
@@ -115,11 +122,24 @@ class Session:
             "skip": self.dojo.skip,
             "rotate": self.dojo.rotate_now,
             "finish": lambda: self.dojo.finish() or True,
+            "close": self._close,
         }
         if action not in actions:
             return False
         with self.lock:
             return actions[action]()
+
+    def _close(self) -> bool:
+        if self.dojo.phase != OVER:
+            return False
+        self.closed.set()
+        return True
+
+    def retro_saved(self, path, error: str | None = None) -> None:
+        """Note where the retrospective went (the page names the file)."""
+        with self.lock:
+            where = str(Path(path).resolve()) if path is not None else None
+            self.retro = {"path": where, "error": error}
 
     @property
     def solved(self) -> bool:
@@ -146,4 +166,5 @@ class Session:
                 ),
                 "checks": self.checks,
                 "last_check": dict(self.last_check),
+                "retro": dict(self.retro),
             }

@@ -104,12 +104,27 @@ def status(view: dict) -> Text:
     return text
 
 
+def rotation_note(view: dict) -> str:
+    """``Rotation: Ana, Ben, Caro (the last name navigates turn 1)``, while that is true."""
+    note = f"Rotation: {', '.join(view['people'])}"
+    if view["next_navigator"] and view["next_navigator"] == view["people"][-1]:
+        note += " (the last name navigates turn 1)"
+    return note
+
+
+def headline(view: dict) -> str:
+    """The banner's first line: why the turn ended, or the session's title."""
+    if view["phase"] != TIME_UP:
+        return f"Coding dojo: {view['kata']['title']}"
+    return "ROTATE" if view["ended_by"] == "rotate" else "TIME!  ROTATE"
+
+
 def keys_help(view: dict, interactive: bool) -> Text:
     if not interactive:
         return Text("Ctrl-C ends the session.", style="dim")
     if view["phase"] in (WAITING, TIME_UP):
         return Text(
-            f"any key: start the turn   s: skip {view['next_driver']}   "
+            f"Enter: start the turn   s: skip {view['next_driver']}   "
             "+: one more minute   q: end the session",
             style="dim",
         )
@@ -122,11 +137,7 @@ def keys_help(view: dict, interactive: bool) -> Text:
 
 def banner(view: dict, interactive: bool, height: int | None = None) -> Panel:
     """The end of a turn (or the session's start): unmissable, and who comes up."""
-    lines = []
-    if view["phase"] == TIME_UP:
-        lines.append(Text("TIME!  ROTATE", style="bold", justify="center"))
-    else:
-        lines.append(Text(f"Coding dojo: {view['kata']['title']}", style="bold", justify="center"))
+    lines = [Text(headline(view), style="bold", justify="center")]
     driver = Text(justify="center")
     driver.append(view["next_driver"], style="bold")
     if view["next_navigator"]:
@@ -135,8 +146,11 @@ def banner(view: dict, interactive: bool, height: int | None = None) -> Panel:
         driver.append(" navigates")
     else:
         driver.append(" to the keyboard")
-    lines += [Text(""), driver, Text("")]
-    start = "Press any key to start turn" if interactive else "Starting turn"
+    lines += [Text(""), driver]
+    if view["phase"] == WAITING:
+        lines.append(Text(rotation_note(view), justify="center"))
+    lines.append(Text(""))
+    start = "Press Enter to start turn" if interactive else "Starting turn"
     lines.append(Text(f"{start} {view['turn'] + 1}", justify="center"))
     lines.append(Text(""))
     lines.append(Align.center(keys_help(view, interactive)))
@@ -193,7 +207,7 @@ class Lines:
         kata = view["kata"]
         self.console.rule(f"[bold]Coding dojo: kata {kata['number']}, {kata['title']}[/]")
         self.say(f"Edit {', '.join(kata['files'])}. Turns of {minutes_seconds(view['length'])}.")
-        self.say(f"Rotation: {', '.join(view['people'])}. Ctrl-C ends the session.")
+        self.say(f"{rotation_note(view)}. Ctrl-C ends the session.")
 
     def turn_started(self, view: dict) -> None:
         roles = roles_text(view["driver"], view["navigator"])
@@ -203,7 +217,8 @@ class Lines:
         if view["phase"] == OVER:
             self.console.rule("[bold]Time is up: last turn over[/]")
             return
-        self.console.rule(f"[bold magenta]Rotate! Turn {view['turn'] + 1}[/]")
+        why = "Time! " if view["ended_by"] == "time" else ""
+        self.console.rule(f"[bold magenta]{why}Rotate! Turn {view['turn'] + 1}[/]")
         self.say(roles_text(view["next_driver"], view["next_navigator"]) + ".")
 
     def checked(self, view: dict) -> None:

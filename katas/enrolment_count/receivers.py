@@ -21,8 +21,8 @@ Read README.md beside this file for the story and the tasks.
 #   Student and `pk_set` holds Course pks.
 #
 # TODO (task 4): clear(), from either side. pk_set is None for pre_clear and post_clear,
-#   and after the clear the rows are gone: remember what you need in pre_clear, or
-#   recount.
+#   and when post_clear is sent the rows are already gone: remember what you need in
+#   pre_clear, or recount.
 #
 # TODO (task 5): only this relation counts: changes of course.tags (or of any other
 #   many-to-many relation) leave student_count alone.

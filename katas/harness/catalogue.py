@@ -7,7 +7,10 @@ learner edits and which hints each task has.
 
 from __future__ import annotations
 
+import keyword
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,52 +119,11 @@ class Kata:
         raise LookupError(f"kata {self.slug!r} has no task {number}")
 
 
-_OPERATORS = {
-    ">=": lambda have, want: have >= want,
-    ">": lambda have, want: have > want,
-    "<=": lambda have, want: have <= want,
-    "<": lambda have, want: have < want,
-    "==": lambda have, want: have == want,
-    "!=": lambda have, want: have != want,
-}
-
-
-def _release(version: str) -> tuple[int, ...]:
-    """Return the numeric release of a version: "5.2.19" -> (5, 2, 19), "6.1a1" -> (6, 1)."""
-    numbers = []
-    for part in version.strip().split("."):
-        digits = ""
-        for char in part:
-            if not char.isdigit():
-                break
-            digits += char
-        if not digits:
-            break
-        numbers.append(int(digits))
-        if len(digits) < len(part):  # "1a1": a pre-release marker ends the release
-            break
-    return tuple(numbers)
-
-
 def _satisfies(version: str, specifier: str) -> bool:
     """Whether ``version`` meets ``specifier`` (comma-separated clauses such as ">=5.0,<7")."""
-    try:
-        from packaging.specifiers import SpecifierSet
-    except ImportError:  # pragma: no cover - packaging comes with pytest
-        pass
-    else:
-        return SpecifierSet(specifier).contains(version, prereleases=True)
-    for clause in specifier.split(","):
-        clause = clause.strip()
-        operator = next(
-            op for op in sorted(_OPERATORS, key=len, reverse=True) if clause.startswith(op)
-        )
-        have, want = _release(version), _release(clause[len(operator) :])
-        width = max(len(have), len(want))  # 5.0 == 5.0.0, as PEP 440 says
-        have, want = have + (0,) * (width - len(have)), want + (0,) * (width - len(want))
-        if not _OPERATORS[operator](have, want):
-            return False
-    return True
+    from packaging.specifiers import SpecifierSet  # packaging comes with pytest
+
+    return SpecifierSet(specifier).contains(version, prereleases=True)
 
 
 def _describe_specifier(specifier: str) -> str:
@@ -172,6 +134,47 @@ def _describe_specifier(specifier: str) -> str:
     if len(clauses) == 1 and clauses[0].startswith("<") and not clauses[0].startswith("<="):
         return f"a Django older than {clauses[0][1:].strip()}"
     return f"Django {specifier}"
+
+
+# --- What may name and describe a kata -------------------------------------------------
+
+# A kata's name goes into folders, file names (tests/<slug>/test_<slug>.py), a class
+# name and lines of code that must stay within ruff's 100 characters.
+SLUG_LIMIT = 40
+TITLE_LIMIT, PATTERN_LIMIT = 80, 120
+
+
+def slug_problem(slug: str) -> str | None:
+    """Return why ``slug`` cannot name a kata (its spelling or its length), or None."""
+    if len(slug) > SLUG_LIMIT:
+        shown = slug if len(slug) <= 50 else f"{slug[:40]}..."
+        return f"a kata name has at most {SLUG_LIMIT} characters; {shown!r} has {len(slug)}"
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", slug) or keyword.iskeyword(slug):
+        return (
+            f"{slug!r} is not a kata name: use lower case letters, digits and underscores, "
+            "starting with a letter (it becomes a Python package and a Django app label)"
+        )
+    return None
+
+
+def _unprintable(char: str) -> bool:
+    # Control, format (e.g. right-to-left overrides), surrogate, private and unassigned
+    # characters, and the line and paragraph separators that splitlines() breaks on.
+    return unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp")
+
+
+def text_problem(text: str, what: str, limit: int) -> str | None:
+    """Return why ``text`` cannot be a kata's ``what`` (one line of printable text), or None."""
+    bad = next((char for char in text if _unprintable(char)), None)
+    if bad is not None:
+        return (
+            f"the {what} holds {bad!r} (U+{ord(bad):04X}): a {what} is one line of printable text"
+        )
+    if not text.strip():
+        return f"the {what} is empty"
+    if len(text) > limit:
+        return f"a {what} has at most {limit} characters; this one has {len(text)}"
+    return None
 
 
 class CatalogueError(ValueError):
@@ -195,9 +198,11 @@ def _optional(table: dict, key: str, where: str) -> str:
 def _specifier(table: dict, where: str) -> str:
     specifier = _optional(table, "django", where)
     if specifier:
+        from packaging.specifiers import InvalidSpecifier
+
         try:
             _satisfies("1.0", specifier)
-        except Exception:  # packaging's InvalidSpecifier, or an operator the fallback lacks
+        except InvalidSpecifier:
             raise CatalogueError(
                 f"{CATALOGUE_PATH.name}: {where} has a 'django' that is not a version "
                 f"specifier such as '>=5.0': {specifier!r}"

@@ -80,6 +80,7 @@ class Checker:
         command = [sys.executable, "-m", "katas.harness.server", str(self.folder)]
         command += [] if fork and hasattr(os, "fork") else ["--no-fork"]
         command += [] if databases else ["--no-databases"]
+        command += [f"--slots={self.parallel}"]
         self._server = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
@@ -92,6 +93,8 @@ class Checker:
         self._ids = itertools.count(1)
         self._tickets: dict[int, Ticket] = {}
         self._lock = threading.Lock()
+        self._slots = threading.Lock()
+        self._dirty: set[int] = set()  # slots whose last job ended badly
         self._ready = threading.Event()
         self.broken = ""  # why the server could not start, if it could not
         self._closed = False
@@ -150,6 +153,10 @@ class Checker:
         overlay: str = "",
     ) -> Ticket:
         """Start judging ``kata`` against ``target`` in a child; return its ticket at once."""
+        with self._slots:  # one slot per job under way, whatever thread submits
+            return self._submit(kata, target, paths, options, stream, limits, overlay)
+
+    def _submit(self, kata, target, paths, options, stream, limits, overlay) -> Ticket:
         ticket_id = next(self._ids)
         folder = self.folder / f"job-{ticket_id}"
         folder.mkdir()
@@ -161,13 +168,24 @@ class Checker:
             options=tuple(options),
             stream=stream,
             limits=limits or Limits.from_environment(),
-            slot=ticket_id % self.parallel,
+            slot=(slot := self._free_slot()),
+            flush=slot in self._dirty,
             overlay=overlay,
         )
+        self._dirty.discard(slot)
         ticket = Ticket(ticket_id, job)
         self._tickets[ticket_id] = ticket
         self._send({"op": "run", "id": ticket_id, "job": job.to_json()})
         return ticket
+
+    def _free_slot(self) -> int:
+        """Return a slot no job under way uses (its test databases), waiting for one if need be."""
+        while True:
+            used = {t.job.slot for t in list(self._tickets.values()) if not t.done.is_set()}
+            free = [slot for slot in range(self.parallel) if slot not in used]
+            if free:
+                return free[0]
+            time.sleep(0.005)
 
     def wait(self, ticket: Ticket, deadline: float = JOB_DEADLINE) -> report.Run:
         """Wait for ``ticket``'s job to end; return its run, and remove its files.
@@ -284,6 +302,8 @@ class Checker:
         events = ticket.events = read_events(job.events_path, ticket.pid)
         run = report.read(job.folder / f"report-{ticket.pid}.json")
         output = _read_text(job.output_path)
+        if run is None or ticket.killed_for or ticket.code not in (0, 1, 2, 5):
+            self._dirty.add(job.slot)  # it may have left rows behind
         if run is not None and not ticket.killed_for:
             if not run.finished:
                 run.output = output

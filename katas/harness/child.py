@@ -195,13 +195,12 @@ def short_message(rep) -> str:
     return str(longrepr or "")
 
 
-def prepare_django(databases: bool) -> bool:
-    """Set Django up with every learner import deferred; return True if test databases are set up.
+def prepare_django(databases: bool, slots: int = 2):
+    """Set Django up with every learner import deferred; return the test databases, if made.
 
-    With ``databases``, the (in-memory SQLite) test databases are created here, once,
-    for every child forked from this process: as pytest-django would, with no
-    migration files (pyproject's --no-migrations) and no post_migrate receiver. Not on
-    a database server (DATABASE_URL): there each child makes its own.
+    With ``databases``, the test databases are created here, once, for every child
+    forked from this process (:mod:`katas.harness.databases`); ``slots`` children may
+    use them at the same time.
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "katas.settings")
     imports.defer()
@@ -217,18 +216,11 @@ def prepare_django(databases: bool) -> bool:
 
     import katas.celery  # noqa: F401 - the project's Celery app: a second to import, once
 
-    if not databases or os.environ.get("DATABASE_URL"):
-        return False
-    from django.db import connections
-    from django.db.models.signals import post_migrate
-    from django.test.utils import setup_databases
+    if not databases:
+        return None
+    from katas.harness import databases as test_databases
 
-    from katas.harness.isolation import silenced
-
-    internals.disable_migrations()
-    with silenced(post_migrate):
-        setup_databases(verbosity=0, interactive=False, aliases=set(connections))
-    return True
+    return test_databases.set_up(slots)
 
 
 def pytest_args(job: Job) -> list[str]:
@@ -251,7 +243,7 @@ def pytest_args(job: Job) -> list[str]:
     ]
 
 
-def run(job: Job, databases_ready: bool):  # pragma: no cover - ends the process
+def run(job: Job, databases=None):  # pragma: no cover - ends the process
     """Run ``job`` in this (child) process and end it with pytest's exit status."""
     code = 3
     try:
@@ -273,11 +265,13 @@ def run(job: Job, databases_ready: bool):  # pragma: no cover - ends the process
         events.write("snapshot", digest=snapshot.digest(kata))
         guard = Guard(job, events)
         guard.record_exits()
+        if databases is not None:
+            databases.use_slot(job.slot, job.flush)
         imports.restrict({kata.slug})
         imports.guard_with(job.limits, guard)
         imports.import_deferred()  # the learner's code, from the snapshot
         events.write("imported")
-        plugin = ChildPlugin(job, events, guard, snapshot.digest(kata), databases_ready)
+        plugin = ChildPlugin(job, events, guard, snapshot.digest(kata), databases is not None)
         import pytest
 
         code = int(pytest.main(pytest_args(job), plugins=[plugin]))
@@ -295,7 +289,7 @@ def main(argv=None) -> None:  # pragma: no cover - a fresh process, where there 
     job = Job.from_json(Path(argv[0]).read_text(encoding="utf-8"))
     sys.path.insert(0, str(catalogue.ROOT))
     prepare_django(databases=False)
-    run(job, databases_ready=False)
+    run(job)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ class Job:
     # On a database server, children running side by side use test databases of their
     # own: the slot says which.
     slot: int = 0
+    # True when the slot's last job ended badly (killed mid-test): empty its databases first.
+    flush: bool = False
     # A folder whose modules stand in for the kata's story modules (not its learner
     # files), relative to the repository: the broken versions a learner's tests must catch.
     overlay: str = ""
@@ -64,6 +66,7 @@ class Job:
                 "stream": self.stream,
                 "limits": self.limits.to_dict(),
                 "slot": self.slot,
+                "flush": self.flush,
                 "overlay": self.overlay,
             }
         )
@@ -80,5 +83,6 @@ class Job:
             stream=bool(data["stream"]),
             limits=Limits.from_dict(data["limits"]),
             slot=int(data["slot"]),
+            flush=bool(data.get("flush", False)),
             overlay=str(data.get("overlay", "")),
         )

@@ -140,7 +140,8 @@ def _katas_named(args) -> set[str] | None:
 
 def pytest_configure(config):
     session = session_of(config)
-    _own_test_database()
+    if session.mode != CHILD:
+        _own_test_database()
     path = config.getoption("katas_report")
     recorder = None
     if path:

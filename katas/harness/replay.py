@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from _pytest.reports import TestReport
 
-from katas.harness import catalogue, internals, report
+from katas.harness import catalogue, internals, report, targets
 from katas.harness.checker import Checker
 
 
@@ -231,11 +231,13 @@ class ReplayItem(pytest.Item):
         raise RuntimeError("a replayed test is never run here")
 
     def reports(self) -> list:
-        """Return the child's reports for this test, or one failure saying why there are none."""
-        found = self.known.reports.get(self.nodeid)
-        if found:
-            return found
+        """Return the child's reports for this test, completed with why it stopped if it did."""
+        found = list(self.known.reports.get(self.nodeid, ()))
         result = next((t for t in self.known.run.tests if t.nodeid == self.nodeid), None)
+        stopped = result is not None and result.outcome in (report.FAILED, report.ERROR)
+        if found and not (stopped and not any(r.failed for r in found)):
+            return found
+        # The child stopped in this test (or before it): its own reports end early.
         broken = self.known.run.broken.get(self.known.kata.slug)
         if result is not None and result.outcome == report.PASSED:
             message, outcome = "", "passed"
@@ -250,7 +252,12 @@ class ReplayItem(pytest.Item):
         else:
             message = "This test did not run: " + report.why_unjudged(self.known.run)
             outcome = "failed"
-        return [
+        sections = []
+        if outcome == "failed" and self.known.run.target == targets.KATAS:
+            from katas.harness.plugin import where_to_look
+
+            sections = [("Where to look", where_to_look(self.known.kata, self.info.get("task")))]
+        return [r for r in found if r.when == "setup" and r.passed] + [
             TestReport(
                 self.nodeid,
                 self.location,
@@ -258,6 +265,7 @@ class ReplayItem(pytest.Item):
                 outcome,
                 message or None,
                 "call",
+                sections,
                 katas_slug=self.known.kata.slug,
                 katas_task=self.info.get("task"),
                 katas_exception="Failed" if outcome == "failed" else None,

@@ -231,6 +231,13 @@ def kata_conftests_import_no_learner_module(kata) -> list[str]:
     return found
 
 
+def readme_keeps_the_gallery_layout(kata) -> list[str]:
+    """The README ends with the gallery's two sections, in the one layout (readme_layout.py)."""
+    from katas.harness.readme_layout import readme_gallery_layout
+
+    return readme_gallery_layout(kata)
+
+
 CHECKS = (
     kata_files_exist,
     every_task_has_a_todo,
@@ -238,6 +245,7 @@ CHECKS = (
     gallery_entries_are_described,
     gallery_is_full_and_listed,
     kata_conftests_import_no_learner_module,
+    readme_keeps_the_gallery_layout,
 )
 
 

@@ -52,7 +52,7 @@ class Server:
         self.folder = folder
         self.fork = fork and hasattr(os, "fork")
         self.answer = answer
-        self.databases_ready = False
+        self.databases = None  # the test databases, once set up
         self.children: dict[int, int] = {}  # pid -> job id
         self.processes: dict[int, subprocess.Popen] = {}
 
@@ -81,7 +81,7 @@ class Server:
             os.dup2(null, 0)
             from katas.harness import child
 
-            child.run(job, self.databases_ready)
+            child.run(job, self.databases)
         return pid
 
     def _spawn(self, job: Job) -> int:
@@ -124,6 +124,8 @@ class Server:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         self.children.clear()
+        if self.databases is not None:
+            self.databases.tear_down()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -135,7 +137,7 @@ def _kill_group(pid: int) -> None:
             continue
 
 
-def serve(folder: Path, fork: bool, databases: bool) -> None:
+def serve(folder: Path, fork: bool, databases: bool, slots: int) -> None:
     """Set up, then serve jobs from stdin until it ends."""
     answer_file = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     log = os.open(folder / "server.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -163,9 +165,9 @@ def serve(folder: Path, fork: bool, databases: bool) -> None:
         if server.fork:
             from katas.harness import child
 
-            server.databases_ready = child.prepare_django(databases)
+            server.databases = child.prepare_django(databases, slots)
             gc.freeze()  # what is imported now is never collected, nor copied, by a child
-        answer({"op": "ready", "databases": server.databases_ready})
+        answer({"op": "ready", "databases": server.databases is not None})
     except BaseException:  # noqa: BLE001 - a broken project: say why, then serve nothing
         answer({"op": "broken", "message": traceback.format_exc()[-4000:]})
         shutil.rmtree(folder, ignore_errors=True)
@@ -203,7 +205,8 @@ def _handle(server: Server, message: dict) -> None:
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     folder = Path(argv[0])
-    serve(folder, fork="--no-fork" not in argv, databases="--no-databases" not in argv)
+    slots = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--slots=")), 2)
+    serve(folder, fork="--no-fork" not in argv, databases="--no-databases" not in argv, slots=slots)
 
 
 if __name__ == "__main__":

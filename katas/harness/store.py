@@ -8,10 +8,10 @@ fails because of its memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
-from pathlib import Path
 
 from katas.harness import catalogue
 
@@ -29,19 +29,18 @@ def read(name: str):
 def write(name: str, value) -> bool:
     """Store ``value`` under ``name`` atomically; return False when it cannot be stored."""
     path = FOLDER / name
+    partial = FOLDER / f".{name}.{os.getpid()}.partial"
     try:
         if FOLDER.exists() and not FOLDER.is_dir():
             FOLDER.unlink()  # ours, in a bad shape: rebuild it
         if path.is_dir():
             shutil.rmtree(path)
         FOLDER.mkdir(exist_ok=True)
-        partial = FOLDER / f".{name}.{os.getpid()}.partial"
         partial.write_text(json.dumps(value, indent=1), encoding="utf-8")
         partial.replace(path)
     except OSError:
         return False
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)  # a write stopped half-way leaves nothing
     return True
-
-
-def path_of(name: str) -> Path:
-    return FOLDER / name

@@ -16,7 +16,8 @@ DEFAULT_GROUPS = {
 APP_LABEL = "default_groups"
 
 
-# post_migrate is sent once per installed app, with its AppConfig as the sender: this
+# post_migrate is sent once per installed app that has a models module, with its
+# AppConfig as the sender: this
 # one reacts to this app's migrations only. (Module level is fine here: ready() imports
 # this module, and by then the app registry knows every AppConfig.)
 @receiver(

@@ -113,9 +113,9 @@ def test_the_rotation_announces_the_next_driver_when_the_turn_ends(page):
     banner.wait_for(state="visible", timeout=45_000)
 
     assert "Ben drives, Ana navigates" in banner.inner_text()
-    assert "start turn 2" in banner.inner_text()
+    assert "Enter starts turn 2" in banner.inner_text()
 
-    banner.click()
+    banner.get_by_role("button", name="Start turn 2").click()
     page.wait_for_function("document.body.dataset.phase === 'running'", timeout=5_000)
     assert "Ben drives, Ana navigates" in page.locator("#roles").inner_text()
     assert "Next: Caro" in page.locator("#next").inner_text()

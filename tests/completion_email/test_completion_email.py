@@ -47,10 +47,10 @@ def teaching(what):
     except TypeError as error:
         if "callable" in str(error):
             problem = (
-                f"{what} raised TypeError: {str(error).rstrip('.')}. transaction.on_commit() "
-                "takes a function to call later; on_commit(send_course_email.delay(...)) calls "
-                ".delay() at once (before the commit) and hands on_commit its result. "
-                "Pass a function: "
+                f"{what}: on_commit(send_course_email.delay(...)) runs .delay() at once, "
+                "inside the transaction, and hands transaction.on_commit() its result, an "
+                "AsyncResult, instead of something to call after the commit (Django refuses "
+                "it with TypeError). Pass a function, which on_commit calls later: "
                 "on_commit(lambda: send_course_email.delay(user.id, course.id)) or "
                 "on_commit(partial(send_course_email.delay, user.id, course.id))."
             )
@@ -110,17 +110,32 @@ def describe(found):
     return found or "nothing"
 
 
+def sent_itself(mailoutbox):
+    """What to say when the request itself sent the email (the task was called, not enqueued)."""
+    if not mailoutbox:
+        return ""
+    return (
+        f" Yet the request itself sent {len(mailoutbox)} email(s): the receiver ran the task's "
+        "body in the request (send_course_email(...) or .apply()). Call .delay(), not the task "
+        "function: the worker sends the email."
+    )
+
+
 @pytest.mark.task(1)
 def test_completing_a_course_enqueues_the_email_once_with_ids(
-    learner, course, published, django_capture_on_commit_callbacks
+    learner, course, published, mailoutbox, django_capture_on_commit_callbacks
 ):
     with teaching("Completing a course"), django_capture_on_commit_callbacks(execute=True):
         complete_course(learner, course)
 
     assert calls(published) == [expected(learner, course)], (
         f"Completing a course (and committing) should enqueue {TASK} once with user_id="
-        f"{learner.id}, course_id={course.id}; the broker got {describe(calls(published))}. "
-        "Receive course_completed and call send_course_email.delay(user.id, course.id)."
+        f"{learner.id}, course_id={course.id}; the broker got {describe(calls(published))}."
+        + (
+            sent_itself(mailoutbox)
+            or " In katas/completion_email/receivers.py, receive course_completed and call "
+            "send_course_email.delay(user.id, course.id)."
+        )
     )
 
 

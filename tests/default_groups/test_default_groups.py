@@ -202,10 +202,10 @@ def test_post_migrate_of_another_app_creates_no_groups():
     found = default_groups()
     assert not found, (
         "post_migrate for the auth, contenttypes and sessions apps created the default "
-        f"groups {sorted(found)}. post_migrate is sent once per installed app with its AppConfig "
-        "as the sender: react to the default_groups app only (sender=its AppConfig). On a fresh "
-        "database, apps migrated before this one come first, when its permissions do not "
-        "exist yet."
+        f"groups {sorted(found)}. post_migrate is sent once per installed app that has "
+        "models, with its AppConfig as the sender: react to the default_groups app only "
+        "(sender=its AppConfig). On a fresh database, apps migrated before this one come "
+        "first, when its permissions do not exist yet."
     )
 
 
@@ -238,10 +238,13 @@ def test_the_receiver_uses_the_models_of_the_apps_it_is_given():
         f"post_migrate with a historical `apps` should create {EXPECTED}; found {default_groups()}."
     )
     assert all(model is not Group for model in saved_through), (
-        "Your receiver saved the groups through the global Group model "
-        "(django.contrib.auth.models.Group), not the one of the `apps` post_migrate passes. "
-        "During a migration the global models can be ahead of the database: use "
-        "apps.get_model('auth', 'Group')."
+        "Your receiver saved the groups through the global Group model, the one that "
+        "`from django.contrib.auth.models import Group` and the global registry "
+        "(django.apps.apps.get_model('auth', 'Group')) both give, not the one of the `apps` "
+        "post_migrate passes as an argument. During a migration the global models can be "
+        "ahead of the database. Take `apps` from the receiver's arguments "
+        "(def create_default_groups(sender, apps=global_apps, using=DEFAULT_DB_ALIAS, "
+        "**kwargs)) and call apps.get_model('auth', 'Group') on it."
     )
 
 
@@ -274,7 +277,7 @@ def test_flush_sends_no_apps_and_still_gets_the_groups():
     expect_groups_after_migrate()
 
     try:
-        # What `flush` sends (a TransactionTestCase flushes after each test): no apps, no plan.
+        # What `flush` sends (a TransactionTestCase flushes after every test): no apps, no plan.
         send_post_migrate(expect=(TypeError,))
     except TypeError as error:
         problem = str(error)

@@ -248,9 +248,9 @@ def test_a_student_leaving_every_course_uncounts_them_all():
     found = counts(signals, celery, django)
     assert found == {"Signals": 1, "Celery": 0, "Django": 1}, (
         "Ada (Signals, Celery) and Grace (Signals, Django); then ada.courses.clear(): the "
-        f"counts should be Signals 1, Celery 0, Django 1; they are {found}. After a clear the "
-        "rows are gone and pk_set is None: remember Ada's courses in 'pre_clear', then "
-        "recount them in 'post_clear'."
+        f"counts should be Signals 1, Celery 0, Django 1; they are {found}. When "
+        "'post_clear' is sent the rows are already gone, and pk_set is None: remember Ada's "
+        "courses in 'pre_clear', then recount them in 'post_clear'."
     )
 
 

@@ -127,7 +127,8 @@ def test_the_file_stays_until_the_transaction_commits(django_capture_on_commit_c
     expect_removed(name, "Once the delete committed")
     assert still_there, (
         "The file was deleted while the transaction was still open. If it rolls back, "
-        "the course comes back and its file does not. Use transaction.on_commit()."
+        "the course comes back and its file does not. Delete the file in a "
+        "transaction.on_commit() callback (katas/file_cleanup/receivers.py)."
     )
 
 
@@ -152,6 +153,20 @@ def test_a_rolled_back_delete_keeps_the_file(django_capture_on_commit_callbacks)
         "A delete that was rolled back removed the file anyway: the course is back, its "
         "thumbnail is not. Delete the file in a transaction.on_commit() callback."
     )
+
+
+@pytest.mark.task(2)
+@pytest.mark.django_db(transaction=True)
+def test_in_autocommit_the_file_is_gone_when_delete_returns():
+    # No transaction open: delete() runs in an atomic block of its own, and Django runs
+    # the on_commit callbacks when that block commits, before delete() returns.
+    course = course_with_file("Autocommit")
+    name = course.thumbnail.name
+
+    with deleting("Deleting a course in autocommit"):
+        course.delete()
+
+    expect_removed(name, "Outside any transaction, once course.delete() has returned")
 
 
 @pytest.mark.task(2)

@@ -212,7 +212,7 @@ def test_ship_check_compares_the_committed_learner_files_never_the_working_tree(
 def test_solution_asks_first_then_shows_a_diff(katas_repo):
     assert katas_repo.katas("solution", FIRST.slug).returncode == 1
 
-    done = katas_repo.katas("solution", FIRST.slug, "--yes")
+    done = katas_repo.katas("solution", FIRST.slug, "--yes", "--diff")
 
     assert done.returncode == 0
     assert f"+++ solutions/{FIRST.slug}/{FIRST.files[0]} (reference)" in done.stdout

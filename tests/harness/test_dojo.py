@@ -295,7 +295,7 @@ def test_the_turn_end_banner_names_who_comes_up():
     text = console.export_text()
     assert "TIME!  ROTATE" in text
     assert "Ben drives,  Ana navigates" in text
-    assert "Press any key to start turn 2" in text
+    assert "Press Enter to start turn 2" in text
 
 
 @pytest.mark.parametrize(
@@ -308,10 +308,16 @@ def test_the_turn_end_banner_names_who_comes_up():
         ("n", model.RUNNING, "rotate"),
         ("x", model.RUNNING, None),
         ("\n", model.TIME_UP, "start"),
-        (" ", model.WAITING, "start"),
+        ("\r", model.WAITING, "start"),
+        (" ", model.WAITING, None),  # starting a turn is a deliberate act: Enter only
+        ("x", model.TIME_UP, None),
+        ("n", model.TIME_UP, None),
+        ("p", model.WAITING, None),
+        ("\n", model.RUNNING, None),
         ("s", model.TIME_UP, "skip"),
         ("+", model.TIME_UP, "extend"),
         ("q", model.RUNNING, "finish"),
+        ("q", model.WAITING, "finish"),
     ],
 )
 def test_keys_act_on_the_session(key, phase, action):
@@ -355,11 +361,12 @@ def test_keys_need_a_terminal():
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--turn", "inf"], "--turn wants minutes above 0 and at most 180, not inf"),
+        (["--turn", "inf"], "--turn wants minutes from 0.25 to 180, not inf"),
         (["--turn", "nan"], "not nan"),
         (["--turn", "0"], "not 0"),
         (["--turn", "-1"], "not -1"),
         (["--turn", "181"], "not 181"),
+        (["--turn", "0.2"], "--turn wants minutes from 0.25 to 180, not 0.2"),
         (["--turn", "five"], "--turn wants a number of minutes, such as 5 or 2.5, not 'five'"),
         (["--turns", "-1"], "--turns wants a whole number from 1 to 1000, not -1"),
         (["--turns", "1.5"], "not '1.5'"),
@@ -416,8 +423,118 @@ def test_without_a_terminal_each_event_is_one_whole_line():
 def test_the_retrospective_is_saved_under_the_kata_and_the_time(tmp_path):
     import datetime as dt
 
-    when = dt.datetime(2026, 3, 14, 9, 5)
+    when = dt.datetime(2026, 3, 14, 9, 5, 7)
     path = retro.default_path(KATA, when)
-    assert str(path) == f"dojo-{KATA.slug}-2026-03-14-0905.md"
+    assert str(path) == f"dojo-{KATA.slug}-2026-03-14-090507.md"
     saved = retro.save(tmp_path / "notes" / path, retro.markdown(KATA, a_dojo(Clock()), when))
     assert "2026-03-14 09:05" in saved.read_text()
+
+
+def test_two_sessions_in_the_same_second_keep_both_retrospectives(tmp_path, monkeypatch):
+    import datetime as dt
+
+    monkeypatch.chdir(tmp_path)
+    when = dt.datetime(2026, 3, 14, 9, 5, 7)
+    first = retro.save(retro.default_path(KATA, when), "first session\n")
+    second = retro.save(retro.default_path(KATA, when), "second session\n")
+
+    assert first != second
+    assert first.read_text() == "first session\n"
+    assert second.read_text() == "second session\n"
+
+
+def test_the_retrospective_counts_no_pause_in_a_turn():
+    clock = Clock()
+    dojo = a_dojo(clock, minutes=1)
+    dojo.start()
+    clock.pass_(20)
+    dojo.toggle_pause()
+    clock.pass_(4)  # a question from the room
+    dojo.toggle_pause()
+    clock.pass_(40)
+    assert dojo.tick()
+    dojo.start()
+    clock.pass_(10)
+    dojo.toggle_pause()
+    clock.pass_(300)  # the break, then the session ends
+    dojo.finish()
+
+    text = retro.markdown(KATA, dojo)
+
+    assert "| 1 | Ana | Caro | 1:00 |" in text, text
+    assert "| 2 | Ben | Ana | 0:10 |" in text, text
+
+
+def test_a_task_that_goes_red_and_green_again_is_credited_once_to_its_first_green():
+    clock = Clock()
+    dojo = a_dojo(clock, minutes=5)
+    dojo.start()
+    clock.pass_(100)
+    dojo.record([1])
+    clock.pass_(200)
+    dojo.tick()
+    dojo.start()
+    clock.pass_(60)
+    assert dojo.record([]) == []  # turn 2 breaks task 1
+    dojo.rotate_now()
+    dojo.start()
+    clock.pass_(30)
+    assert dojo.record([1]) == [1]  # turn 3 mends it
+    dojo.finish()
+
+    text = retro.markdown(KATA, dojo)
+    rows = {row.split(" | ")[0]: row for row in text.splitlines() if row.startswith("| ")}
+
+    assert f"task 1: {KATA.tasks[0].title}" in rows["| 1"], rows["| 1"]
+    assert "task 1" not in rows["| 3"].split(" | ")[4], f"re-credited to turn 3: {rows['| 3']}"
+    assert "task 1 went red (green again in turn 3)" in rows["| 2"], rows["| 2"]
+    assert "- Time to first green: 1:40." in text
+
+
+def test_a_name_with_a_bar_keeps_the_table_whole():
+    clock = Clock()
+    dojo = a_dojo(clock, people=("Ana|Bo", "Ben", "Caro"))
+    dojo.start()
+    clock.pass_(10)
+    dojo.finish()
+
+    text = retro.markdown(KATA, dojo)
+    row = next(line for line in text.splitlines() if line.startswith("| 1 |"))
+
+    assert row.startswith("| 1 | Ana\\|Bo | Caro |"), row
+    assert row.replace("\\|", "").count("|") == 7, row  # six cells, as in the header
+
+
+def test_rotating_early_says_rotate_not_time_up():
+    clock = Clock()
+    session = Session(KATA, a_dojo(clock), checker=lambda kata: fake_state())
+    session.act("start")
+    clock.pass_(30)
+    session.act("rotate")
+    console = Console(width=100, record=True, color_system=None)
+
+    console.print(terminal.screen(session.view(), interactive=True, height=20))
+
+    text = console.export_text()
+    assert "ROTATE" in text
+    assert "TIME" not in text, text
+    assert session.view()["ended_by"] == "rotate"
+
+
+def test_the_opening_screen_says_that_the_last_name_navigates_turn_1():
+    session = Session(KATA, a_dojo(Clock()), checker=lambda kata: fake_state())
+    console = Console(width=100, record=True, color_system=None)
+
+    console.print(terminal.screen(session.view(), interactive=True, height=20))
+
+    text = console.export_text()
+    assert "Ana drives,  Caro navigates" in text
+    assert "the last name navigates turn 1" in text, text
+    assert "Press Enter to start turn 1" in text
+
+
+def test_a_turn_of_a_split_second_is_refused():
+    for text in ("1e-300", "0.001", "0.24"):
+        with pytest.raises(command.Usage, match="from 0.25 to 180"):
+            command.minutes(text)
+    assert command.minutes("0.25") == 0.25

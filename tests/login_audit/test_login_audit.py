@@ -1,10 +1,15 @@
 """Logins, failed logins and logouts leave an audit trail, and never the password."""
 
 import logging
+from contextlib import contextmanager
+from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
+from django.db import connection
+from django.db.models import F
+from django.db.models.query import QuerySet
 from django.test import Client
 from django.utils import timezone
 
@@ -30,15 +35,45 @@ NOBODY = (
 )
 
 
+UPDATE_OR_CREATE_F = (
+    " update_or_create(defaults={'attempts': F('attempts') + 1}) uses the F() for the INSERT "
+    "too, when the username has no row yet, and an INSERT has no row to read 'attempts' from. "
+    "Make sure the row exists, then let the database add one: "
+    "FailedLogin.objects.get_or_create(username=username), then "
+    "FailedLogin.objects.filter(username=username).update(attempts=F('attempts') + 1). "
+    "(Since Django 5.0, update_or_create() also takes create_defaults={'attempts': 1}, the "
+    "values for the INSERT.)"
+)
+
+
+NO_USERNAME = (
+    " `credentials` holds what the caller passed to authenticate(), password masked: a "
+    "backend that signs in by email (or by token) passes no 'username'. Read it with "
+    "credentials.get('username') and count nothing without one."
+)
+
+
 def attempt(action, what, hint=""):
-    """Run ``action``; turn an error from the learner's receivers into a teaching failure."""
+    """Run ``action``; turn an error from the learner's receivers into a teaching failure.
+
+    The test client logs a view's exception on django.request, with its traceback,
+    before raising it: that record is held back, as the failure says what matters.
+    """
+    request_logger = logging.getLogger("django.request")
+    disabled, request_logger.disabled = request_logger.disabled, True
     try:
         return action()
+    except ValueError as error:
+        if "can only be used to update" in str(error):  # F() in update_or_create's defaults
+            problem = f"{what} raised ValueError: {str(error).split('. ')[-1]}{UPDATE_OR_CREATE_F}"
+        else:
+            problem = f"{what} raised ValueError: {error}."
     except KeyError as error:
-        problem = (
-            f"{what} raised KeyError: {error}. A request built in code (the test client's "
-            "login(), a management command) has no REMOTE_ADDR in request.META: use "
-            "request.META.get('REMOTE_ADDR')."
+        problem = f"{what} raised KeyError: {error}." + (
+            NO_USERNAME
+            if "username" in str(error)
+            else " A request built in code (the test client's login(), a management command) "
+            "has no REMOTE_ADDR in request.META: use request.META.get('REMOTE_ADDR')."
         )
     except AttributeError as error:
         problem = f"{what} raised AttributeError: {error}." + (
@@ -48,8 +83,12 @@ def attempt(action, what, hint=""):
         )
         hint = ""
     except Exception as error:  # the learner's receiver may raise anything
-        problem = f"{what} raised {type(error).__name__}: {error}."
-    pytest.fail(problem + hint, pytrace=False)
+        problem = f"{what} raised {type(error).__name__}: {error}." + (
+            NO_USERNAME if "username" in str(error) else ""
+        )
+    finally:
+        request_logger.disabled = disabled
+    pytest.fail(problem + (hint if hint not in problem else ""), pytrace=False)
 
 
 def sign_in(client, username, password, ip="203.0.113.7", **headers):
@@ -111,7 +150,7 @@ def test_every_login_is_a_new_record(ada):
 @pytest.mark.task(1)
 def test_a_login_without_a_client_address_is_recorded_without_one(ada, client):
     # The test client's login() and force_login() build an HttpRequest in code: its META
-    # is empty, as in a management command or a shell session.
+    # has no REMOTE_ADDR, as in a management command or a shell session.
     logged_in = attempt(lambda: client.login(username="ada", password=PASSWORD), "client.login()")
     attempt(lambda: Client().force_login(ada), "client.force_login()")
 
@@ -177,6 +216,90 @@ def test_a_successful_login_counts_no_failure(ada):
     found = attempts()
     assert found == {"ada": 1}, (
         f"One failed and one successful sign-in as 'ada' should count 1 failure; found {found}."
+    )
+
+
+@contextmanager
+def another_failure_arrives_first(username):
+    """Let another failed login for ``username`` count itself just before its row is next UPDATEd.
+
+    That is what a second request does between one receiver's read and its write: a
+    count computed in Python from the read then overwrites it (a lost update), where
+    UPDATE ... SET attempts = attempts + 1 adds to whatever the row holds. A receiver
+    that locked the row (select_for_update()) makes the other request wait: it then
+    counts after the block, as it would after the commit.
+    """
+    table = FailedLogin._meta.db_table.upper()
+    arrived, locked = [], []
+    select_for_update = QuerySet.select_for_update
+
+    def recording_lock(queryset, *args, **kwargs):
+        if queryset.model is FailedLogin:
+            locked.append(True)
+        return select_for_update(queryset, *args, **kwargs)
+
+    def count_one():
+        arrived.append(username)
+        FailedLogin.objects.filter(username=username).update(attempts=F("attempts") + 1)
+
+    def writer(execute, sql, params, many, context):
+        statement = sql.lstrip().upper()
+        if not (arrived or locked) and statement.startswith("UPDATE") and table in statement:
+            count_one()
+        return execute(sql, params, many, context)
+
+    with (
+        mock.patch.object(QuerySet, "select_for_update", recording_lock),
+        connection.execute_wrapper(writer),
+    ):
+        yield arrived
+    if locked and not arrived:
+        count_one()
+
+
+@pytest.mark.task(2)
+def test_a_failure_counted_between_your_read_and_your_write_still_counts(ada):
+    fail_as("ada")
+    assert attempts() == {"ada": 1}, (
+        f"This test needs failed logins counted first (task 2); found {attempts()}."
+    )
+
+    with another_failure_arrives_first("ada") as arrived:
+        fail_as("ada")
+
+    found = attempts().get("ada")
+    assert arrived, (
+        f"A second failed sign-in as 'ada' should update her FailedLogin row; the count is "
+        f"still {found}."
+    )
+    assert found == 3, (
+        "Another failed login for 'ada' was counted (1 to 2) after your receiver read her "
+        f"FailedLogin row and before it wrote; then your count left {found}, not 3. A count "
+        "computed in Python and saved (failed.attempts += 1; failed.save(), on a row from "
+        "get_or_create) overwrites the other: a lost update. Count in the database: "
+        "FailedLogin.objects.filter(username=username).update(attempts=F('attempts') + 1)."
+    )
+
+
+@pytest.mark.task(2)
+def test_a_failed_login_without_a_username_counts_nothing_and_fails_nowhere(ada):
+    # An API that signs people in by email: ModelBackend refuses those credentials, and
+    # authenticate() sends user_login_failed with {'email': ..., 'password': '****'}.
+    fail_as("ada")
+    assert attempts() == {"ada": 1}, (
+        f"This test needs failed logins counted first (task 2); found {attempts()}."
+    )
+    attempt(
+        lambda: authenticate(None, email="ada@example.com", password=SECRET),
+        "authenticate(email=..., password=...), which fails",
+    )
+
+    found = attempts()
+    blank = {name: n for name, n in found.items() if name != "ada"}
+    assert not blank, (
+        f"A failed login with no username in its credentials counted {blank} in FailedLogin "
+        "(next to ada's own count). "
+        "There is no username to count: credentials.get('username') is None; return early."
     )
 
 

@@ -180,13 +180,22 @@ def another_order_arrives_first(product, quantity):
 
 @pytest.mark.task(3)
 def test_an_order_saved_between_your_read_and_your_write_still_counts(product, committed):
-    with committed(), another_order_arrives_first(product, quantity=2) as arrived:
-        place(product, quantity=3)
+    with committed():
+        with another_order_arrives_first(product, quantity=2) as arrived:
+            place(product, quantity=3)
+        before_commit = stock_of(product)
 
     stock = stock_of(product)
     assert arrived, (
-        f"Placing an order of 3 should update the product's stock; it is still {stock}. "
-        "Is your stock receiver connected to post_save of Order?"
+        f"Placing an order of 3 changed no stock inside its transaction (it was {before_commit} "
+        f"just before the commit, and {stock} after it). "
+        + (
+            "Your stock receiver is connected, but it runs too late: it waits for the commit "
+            "(transaction.on_commit). Update the stock in the receiver itself, inside the "
+            "order's transaction, so that it rolls back with the order; only the email waits."
+            if stock != before_commit
+            else "Is your stock receiver connected to post_save of Order?"
+        )
     )
     assert stock == 5, (
         "Another request took 2 from the stock (10 to 8) after your receiver read the product "

@@ -138,6 +138,23 @@ def test_saving_an_existing_user_again_keeps_its_one_profile():
 
 
 @pytest.mark.task(2)
+def test_saving_a_user_who_has_no_profile_yet_works():
+    expect_receiver_creates_profiles()
+    # Users made before the receiver existed (or by bulk_create) have no profile.
+    User.objects.bulk_create([User(username="legacy")])
+    user = User.objects.get(username="legacy")
+
+    user.first_name = "Old"
+    with learner_code("Saving a user who has no profile yet", advice=SAVE_ADVICE):
+        user.save()
+
+    found = profiles_of(user)
+    assert found <= 1, (
+        f"Saving a user who had no profile left {found} profiles; at most 1 is right."
+    )
+
+
+@pytest.mark.task(2)
 def test_saving_a_user_again_keeps_the_profile_data():
     user = call_learner("Creating a user", UserFactory, username="grace", advice=SAVE_ADVICE)
     assert profiles_of(user) == 1, "Creating a user should create exactly 1 Profile; found none."
@@ -189,23 +206,6 @@ def test_loading_users_from_a_fixture_creates_no_profiles():
         f"behind the fixture's back. {RAW_ADVICE}"
     )
     expect_receiver_creates_profiles()
-
-
-@pytest.mark.task(2)
-def test_saving_a_user_who_has_no_profile_yet_works():
-    expect_receiver_creates_profiles()
-    # Users made before the receiver existed (or by bulk_create) have no profile.
-    User.objects.bulk_create([User(username="legacy")])
-    user = User.objects.get(username="legacy")
-
-    user.first_name = "Old"
-    with learner_code("Saving a user who has no profile yet", advice=SAVE_ADVICE):
-        user.save()
-
-    found = profiles_of(user)
-    assert found <= 1, (
-        f"Saving a user who had no profile left {found} profiles; at most 1 is right."
-    )
 
 
 class Rollback(Exception):

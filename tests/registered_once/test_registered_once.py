@@ -5,6 +5,7 @@ import gc
 import importlib.machinery
 import importlib.util
 import sys
+import weakref
 from contextlib import contextmanager
 
 import pytest
@@ -101,16 +102,45 @@ AUDIT_MISSING = (
 )
 
 
+def uids_by_import():
+    """The dispatch_uids (string keys) each import of receivers.py connected to post_save."""
+    found = {MODULE: set(), SECOND_NAME: set()}
+    for entry in post_save.receivers:
+        key, receiver = entry[0][0], entry[1]
+        if isinstance(receiver, weakref.ReferenceType):
+            receiver = receiver()
+        module = getattr(receiver, "__module__", "")
+        if module in found and isinstance(key, str):
+            found[module].add(key)
+    return found
+
+
+def why_a_second_copy(uids, function="send_welcome_email"):
+    """Say why the second import's receiver was connected beside the first one."""
+    new = sorted(uids[SECOND_NAME] - uids[MODULE])
+    if new:
+        return (
+            f"Your receivers have dispatch_uids, but the second import connected under "
+            f"{new}, next to the first import's {sorted(uids[MODULE])}: a dispatch_uid built "
+            "from __name__ (or from anything that differs between imports) is a new key for "
+            f"each module name. Write a fixed string: dispatch_uid='registered_once.{function}'."
+        )
+    return (
+        f"The second import defines a new {function} function, and Django keys a receiver by "
+        "the id of the function unless you give it a dispatch_uid."
+    )
+
+
 @pytest.mark.task(1)
 def test_one_welcome_email_when_receivers_is_imported_twice():
     with imported_again():
         subscribe("ada@example.com")
+        uids = uids_by_import()
 
     sent = len(emails_to("ada@example.com"))
     assert sent == 1, (
         f"With receivers.py imported under a second name, a new subscriber got {sent} welcome "
-        "emails; expected 1. The second import defines a new send_welcome_email function, and "
-        "Django keys a receiver by the id of the function unless you give it a dispatch_uid."
+        f"emails; expected 1. {why_a_second_copy(uids)}"
     )
 
 
@@ -120,14 +150,14 @@ def test_one_welcome_email_per_subscriber_after_a_second_import():
         subscribe("ada@example.com")
         subscribe("grace@example.com")
         Subscriber.objects.get(email="ada@example.com").save()
+        uids = uids_by_import()
 
     sent = {
         address: len(emails_to(address)) for address in ("ada@example.com", "grace@example.com")
     }
     assert sent == {"ada@example.com": 1, "grace@example.com": 1}, (
         "With receivers.py imported under a second name, two new subscribers (and one saved "
-        f"again) should get one welcome email each; got {sent}. Each import connects its own "
-        "send_welcome_email unless the connection has a dispatch_uid."
+        f"again) should get one welcome email each; got {sent}. {why_a_second_copy(uids)}"
     )
 
 
@@ -183,14 +213,15 @@ def test_one_audit_entry_when_connect_audit_runs_again():
 def test_one_audit_entry_when_receivers_is_imported_twice():
     with imported_again():
         subscribe("ada@example.com")
+        uids = uids_by_import()
 
     found = audit_entries("ada@example.com")
     assert found == 1, (
         f"With receivers.py imported under a second name, a new subscriber got {found} "
         "AuditEntry rows; expected 1. "
         + (
-            "The second import ran connect_audit() again: a new record_signup, connected a "
-            "second time unless its connection has a dispatch_uid."
+            "The second import ran connect_audit() again. "
+            + why_a_second_copy(uids, "record_signup")
             if found > 1
             else AUDIT_MISSING
         )

@@ -308,8 +308,9 @@ def test_a_second_payment_for_a_paid_order_fails_loudly(sms):
     )
     assert (len(mail.outbox), len(sms.sent)) == (1, 1), (
         "The refused second payment still notified the customer "
-        f"({len(mail.outbox)} receipts, {len(sms.sent)} texts in all): record the payment "
-        "before sending order_paid, and let its error stop the checkout."
+        f"({len(mail.outbox)} receipts, {len(sms.sent)} texts in all). Record the payment "
+        "first, before sending order_paid, and let its error stop the checkout "
+        "(katas/robust_notifications/services.py)."
     )
 
 

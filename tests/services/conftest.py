@@ -10,11 +10,22 @@ from django.db import connection as database
 
 from katas.celery import app as celery_app
 
+from .stale_databases import drop_stale
+
 START = (
     'Start them with `eval "$(.ci/services start)"` (Debian packages postgresql and '
     "redis-server), or run the whole command under `.ci/with-services`; README, "
     '"Real services".'
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_stale_test_databases():
+    """Before this run makes its test database: drop those that killed runs left behind."""
+    if database.vendor == "postgresql":
+        dropped = drop_stale()
+        if dropped:
+            print(f"\nDropped the test databases of runs that were killed: {', '.join(dropped)}")
 
 
 @pytest.fixture(autouse=True)

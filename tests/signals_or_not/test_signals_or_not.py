@@ -137,7 +137,6 @@ def shown(queries):
 
 
 @pytest.mark.task(2)
-@pytest.mark.task(2)
 def test_create_orders_in_bulk_sets_every_total():
     rows = [
         {

@@ -14,7 +14,11 @@ def _fence(renderer, tokens, index, options, env):
     token = tokens[index]
     if token.info.strip().split(" ")[0] == "mermaid":
         # mermaid.js reads the element's text: escaped here, it gets the source back as written.
-        return f'<pre class="mermaid">{escape(token.content)}</pre>\n'
+        # Fitted to the README's width its type can be small: the button shows it full size.
+        return (
+            f'<figure class="diagram"><pre class="mermaid">{escape(token.content)}</pre>'
+            '<button class="zoom" type="button">Zoom the diagram</button></figure>\n'
+        )
     return _code(token)
 
 

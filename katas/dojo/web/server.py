@@ -7,6 +7,7 @@ background thread: the main thread keeps the clock and runs the tests.
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
 
 from django.core.handlers.wsgi import WSGIHandler
@@ -31,11 +32,36 @@ class QuietRequestHandler(WSGIRequestHandler):
         pass
 
 
+def set_up_django() -> None:
+    """Django for the page alone, unless this process has set it up already.
+
+    The dojo's process runs no kata (its checker does, in processes of its own): the
+    page needs no app, no database and no learner module, only Django's request
+    handling, templates and the host check.
+    """
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(
+            DEBUG=False,
+            SECRET_KEY=secrets.token_urlsafe(32),
+            ALLOWED_HOSTS=[HOST, "localhost"],  # another Host (DNS rebinding): 400
+            ROOT_URLCONF=URLCONF,
+            INSTALLED_APPS=[],
+            MIDDLEWARE=[],
+            USE_I18N=False,
+            USE_TZ=True,
+        )
+    django.setup()
+
+
 def serve(session, port: int = 8000) -> tuple[ThreadedWSGIServer, str]:
     """Start serving ``session`` on ``port`` (0: any free port); return the server and its URL.
 
     Raises OSError when the port is taken.
     """
+    set_up_django()
     from katas.dojo.web import views
 
     # Django logs a closed connection ("Broken pipe", a page closed mid-poll) on this

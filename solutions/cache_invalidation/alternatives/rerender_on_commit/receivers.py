@@ -1,9 +1,11 @@
 """Alternative: render the fresh list on commit and store it, instead of deleting it.
 
 Why it is correct too: the new render is made after the commit, from committed rows,
-so it can never be stale; it replaces whatever a concurrent request cached. The next
-reader finds a warm cache. The cost moves to the writer, which renders once per
-commit even when nobody reads the list before the next change.
+and replaces whatever a concurrent request cached. The next reader finds a warm
+cache. The cost moves to the writer, which renders once per commit even when nobody
+reads the list before the next change. Like the delete, it leaves a narrow window:
+two commits close together can store the older render last, and with no expiry it
+stays; a timeout (or versioned keys) is the backstop, as the README says.
 """
 
 from django.core.cache import cache

@@ -4,9 +4,11 @@ What is wrong: course_completed is sent inside complete_course()'s transaction, 
 the task is on the broker before the commit. A worker can run it at once: it has its
 own connection, sees only committed rows, and fails to find a row written in the
 same transaction, or emails a completion that a rollback then undoes.
-Why people write it: the usual tutorial version is one line, and with an eager or
-idle worker it always seems to work. tests/services/test_real_worker.py shows it
-failing with a real worker on Redis and PostgreSQL.
+Why people write it: the usual tutorial version is one line, and it seems to work
+in eager mode (the task runs in the caller, inside the transaction) and with a busy
+worker that picks the message up after the commit. An idle worker, one that takes
+the message at once, is what exposes the race: tests/services/test_real_worker.py
+shows it with a real worker on Redis and PostgreSQL.
 
 Expected message: The task was enqueued before the transaction committed
 """

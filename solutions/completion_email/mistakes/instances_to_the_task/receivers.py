@@ -4,7 +4,9 @@ What is wrong: task arguments are serialised to JSON to cross the queue; a User
 or a Course is not JSON, so .delay() raises kombu's EncodeError in the commit
 callback (and a pickled instance would be stale by the time a worker ran).
 Why people write it: the task is called like a function, and functions take
-objects; in eager mode, which skips the queue, it even seems to work.
+objects, and calling the task directly works. Eager mode does not hide it:
+apply_async() serialises the arguments there too (Celery 5.4 and later), so
+.delay(user, course) raises the same EncodeError.
 
 Expected message: Pass ids (user.id, course.id), not model instances
 """

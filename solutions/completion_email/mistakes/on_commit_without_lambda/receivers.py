@@ -6,7 +6,7 @@ the transaction, and on_commit() receives its AsyncResult instead of a function
 Why people write it: it reads like "on commit, delay the task"; the fix is one
 word, lambda (or functools.partial).
 
-Expected message: Pass a function
+Expected message: runs .delay() at once, inside the transaction
 """
 
 from django.db import transaction

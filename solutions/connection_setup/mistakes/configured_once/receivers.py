@@ -9,7 +9,7 @@ Why people write it: some settings do live in the database (PRAGMA journal_mode=
 stored in the SQLite file), so "set it once at startup" seems to work, and a flag looks
 like a cheap way to save a statement per connection.
 
-Expected message: every new connection
+Expected message: on every new SQLite connection
 """
 
 from django.db.backends.signals import connection_created

@@ -1,9 +1,9 @@
 """Mistake: take `apps` as a required argument.
 
 What is wrong: `migrate` passes apps, but `flush` sends post_migrate without it (a
-TransactionTestCase flushes the database after each test, and unless it sets
-available_apps, that sends post_migrate too). The receiver then fails with a
-TypeError about a missing 'apps' argument.
+TransactionTestCase flushes the database after every test; with available_apps
+set, the test case itself sends post_migrate before every test, also without
+apps). The receiver then fails with a TypeError about a missing 'apps' argument.
 Why people write it: the signal's documentation lists apps, and migrate always
 passes it.
 

@@ -1,8 +1,9 @@
 """Mistake: connect to post_migrate without a sender.
 
-What is wrong: post_migrate is sent once per installed app. Without a sender the
-receiver runs for every app, a dozen times per migrate, and on a fresh database it
-runs for apps migrated before this one, when this app's permissions do not exist yet.
+What is wrong: post_migrate is sent once per installed app that has a models module.
+Without a sender the receiver runs for every such app, several times per migrate,
+and on a fresh database it runs for apps migrated before this one, when this app's
+permissions do not exist yet.
 Why people write it: @receiver(post_migrate) reads like "after migrate", and the
 result looks right at the end of the run.
 

@@ -7,7 +7,7 @@ Those are 400s that Django answered itself: an attacker probing the site fills t
 Why people write it: Django's own email to ADMINS is a logging handler (AdminEmailHandler),
 and trackers' logging integrations report ERROR records too.
 
-Expected message: got_request_exception is not sent for it
+Expected message: No receiver of kata error_reporting listens to got_request_exception
 """
 
 import logging

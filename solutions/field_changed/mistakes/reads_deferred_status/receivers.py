@@ -6,7 +6,7 @@ per order. Listing 200 references costs 201 queries, and nothing in the code loo
 Why people write it: it is the usual tutorial version of "remember the old value", and
 on a queryset that loads every column it costs nothing.
 
-Expected message: one query per order
+Expected message: put the order's status back
 """
 
 from functools import partial, wraps

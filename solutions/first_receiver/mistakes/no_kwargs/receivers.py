@@ -1,4 +1,4 @@
-"""Mistake: a receiver that names its arguments and takes no **kwargs.
+"""Mistake: a receiver that names its arguments and takes no `**kwargs`.
 
 What is wrong: Django calls every receiver with keyword arguments: ``signal=`` and
 ``sender=`` always, plus each one the sender passes (post_save: instance, created, raw,

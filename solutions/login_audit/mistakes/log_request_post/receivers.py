@@ -27,7 +27,9 @@ def record_login(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def count_failed_login(sender, credentials, request=None, **kwargs):
-    username = credentials["username"]
+    username = credentials.get("username")
+    if not username:
+        return
     if request is not None:
         logger.warning("Failed login for %s: %s", username, request.POST)
     FailedLogin.objects.get_or_create(username=username)

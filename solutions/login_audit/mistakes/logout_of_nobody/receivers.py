@@ -24,7 +24,9 @@ def record_login(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def count_failed_login(sender, credentials, **kwargs):
-    username = credentials["username"]
+    username = credentials.get("username")
+    if not username:
+        return
     FailedLogin.objects.get_or_create(username=username)
     FailedLogin.objects.filter(username=username).update(attempts=F("attempts") + 1)
 

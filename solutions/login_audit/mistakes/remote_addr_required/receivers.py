@@ -1,8 +1,8 @@
 """Mistake: read request.META["REMOTE_ADDR"] as if every request had one.
 
-What is wrong: a request built in code has an empty META: the test client's login()
-and force_login(), a login from a management command or a shell. The receiver raises
-KeyError and the login itself fails.
+What is wrong: a request built in code has no REMOTE_ADDR in its META: the test
+client's login() and force_login(), a login from a management command or a shell.
+The receiver raises KeyError and the login itself fails.
 Why people write it: every request that comes through a web server has REMOTE_ADDR.
 
 Expected message: has no REMOTE_ADDR in request.META
@@ -23,7 +23,9 @@ def record_login(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def count_failed_login(sender, credentials, **kwargs):
-    username = credentials["username"]
+    username = credentials.get("username")
+    if not username:
+        return
     FailedLogin.objects.get_or_create(username=username)
     FailedLogin.objects.filter(username=username).update(attempts=F("attempts") + 1)
 

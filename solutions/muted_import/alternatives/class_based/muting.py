@@ -1,4 +1,4 @@
-"""Alternative: a class with __enter__ and __exit__ (and usable as a decorator).
+"""Alternative: a class with `__enter__` and `__exit__` (and usable as a decorator).
 
 Why it is correct too: __exit__ runs however the block ends, like a finally, and it
 returns None, so the block's exception propagates. ContextDecorator adds

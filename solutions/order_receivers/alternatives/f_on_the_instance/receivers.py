@@ -3,8 +3,9 @@
 ``product.stock = F("stock") - n`` then ``save(update_fields=["stock"])`` sends
 UPDATE ... SET stock = stock - n: the database subtracts from the row's current
 value, like QuerySet.update(). update_fields keeps the save from writing the
-other (possibly stale) fields. The instance then holds an expression, not a
-number: refresh_from_db() before reading it.
+other (possibly stale) fields. What the instance holds afterwards depends on the
+version: on Django 4.2 and 5.2 an expression, not a number (refresh_from_db()
+before reading it); since Django 6.0 save() puts the stored number back on it.
 """
 
 from django.core.mail import send_mail

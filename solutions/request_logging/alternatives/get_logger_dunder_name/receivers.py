@@ -1,4 +1,4 @@
-"""Alternative: logging.getLogger(__name__), the idiom most code uses.
+"""Alternative: `logging.getLogger(__name__)`, the idiom most code uses.
 
 __name__ is "katas.request_logging.receivers", a child of the kata's logger:
 its records propagate to "katas.request_logging", so whatever LOGGING sets up

@@ -6,7 +6,7 @@ that only happens in tests. (And it patches a module it does not own.)
 Why people write it: "no cache, no stale cache" is true, and the tests inside the
 override pass at once.
 
-Expected message: at most once is the point of the cache
+Expected message: No receiver of kata settings_cache listens to setting_changed
 """
 
 from . import uploads

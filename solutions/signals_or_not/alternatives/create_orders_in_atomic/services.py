@@ -1,7 +1,9 @@
 """Alternative: create_orders() in transaction.atomic().
 
-A bulk import is all or nothing: atomic() makes that explicit (bulk_create in
-batches would otherwise commit batch by batch). Inside a test's transaction it
+A bulk import is all or nothing. bulk_create() alone already is, across its
+batches (it runs in an atomic block of its own); atomic() here says so in the
+service, and is where the import's other writes (an audit row, a stock update)
+would join it, to commit or roll back together. Inside a test's transaction it
 costs a SAVEPOINT and its RELEASE, which write no data: it is still one INSERT.
 """
 

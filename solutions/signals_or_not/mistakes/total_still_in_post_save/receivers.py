@@ -6,7 +6,7 @@ sets the total where orders are made.
 Why people write it: deleting code that "works" feels risky; the receiver seems
 a harmless safety net.
 
-Expected message: doubles the cost of every save
+Expected message: still run when an Order is saved
 """
 
 from django.db.models.signals import post_save

@@ -1,0 +1,129 @@
+"""The test databases of a checker: set up once by its server, used by every child.
+
+On SQLite (the default) the test databases live in memory: the server creates them
+once and each forked child works on its own copy of the process's memory.
+
+On a database server (``DATABASE_URL``) a fork cannot copy a database: the server
+creates the test database once, then a clone of it per slot (one slot per child that
+may run at the same time, as Django's parallel test runner does), named after the
+server's process id: ``test_<name>_<pid>_<slot>``. A child takes its job's slot,
+empties it first (a child killed mid-test may have left rows behind), and never meets
+another child's data. The server drops them all when it ends; ones left by a server
+that was killed are dropped by the next server, when their process is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+
+
+def on_a_server() -> bool:
+    return bool(os.environ.get("DATABASE_URL"))
+
+
+class Databases:
+    """The test databases a server set up for its children."""
+
+    def __init__(self, old_config, slots: int):
+        self.old_config = old_config
+        self.slots = slots
+
+    def use_slot(self, slot: int, flush: bool) -> None:
+        """In a child: point every connection at ``slot``'s databases; empty them if ``flush``."""
+        if not on_a_server():
+            return  # SQLite in memory: this process's copy is the child's own
+        from django.core.management import call_command
+        from django.db import connections
+
+        for alias in connections:
+            connection = connections[alias]
+            if connection.vendor == "sqlite":
+                continue
+            connection.creation.setup_worker_connection(slot + 1)
+            if flush:
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=True,
+                )
+
+    def tear_down(self) -> None:
+        """In the server, when it ends: drop the databases it made."""
+        if not on_a_server():
+            return
+        from django.test.utils import teardown_databases
+
+        with contextlib.suppress(Exception):
+            teardown_databases(self.old_config, verbosity=0, parallel=self.slots)
+
+
+def set_up(slots: int) -> Databases:
+    """Create the test databases (no migration files, no post_migrate receiver); return them."""
+    from django.db import connections
+    from django.db.models.signals import post_migrate
+    from django.test.utils import setup_databases
+
+    from katas.harness import internals
+    from katas.harness.isolation import silenced
+
+    if on_a_server():
+        _name_after_this_process()
+        _drop_stale()
+    internals.disable_migrations()
+    with silenced(post_migrate):
+        old_config = setup_databases(
+            verbosity=0,
+            interactive=False,
+            aliases=set(connections),
+            parallel=slots if on_a_server() else 0,
+        )
+    if on_a_server():
+        for alias in connections:  # a connection never crosses a fork: children open their own
+            if connections[alias].vendor != "sqlite":
+                connections[alias].close()
+    return Databases(old_config, slots)
+
+
+def _name_after_this_process() -> None:
+    from django.conf import settings
+
+    for config in settings.DATABASES.values():
+        if "sqlite" not in config["ENGINE"]:
+            config.setdefault("TEST", {})["NAME"] = f"test_{config['NAME']}_{os.getpid()}"
+
+
+STALE = re.compile(r"^test_.+_(?P<pid>\d+)(_\d+)?$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _drop_stale() -> None:
+    """Drop test databases that a killed run of this machine left: never another's."""
+    from django.conf import settings
+    from django.db import connections
+
+    from katas.harness import internals
+
+    for alias, config in settings.DATABASES.items():
+        if "sqlite" in config["ENGINE"]:
+            continue
+        prefix = f"test_{config['NAME']}_"
+        connection = connections[alias]
+        with contextlib.suppress(Exception), internals.maintenance_cursor(connection) as cursor:
+            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [prefix + "%"])
+            for (name,) in cursor.fetchall():
+                match = STALE.match(name)
+                if match and name.startswith(prefix) and not _alive(int(match["pid"])):
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
