@@ -32,7 +32,7 @@ from pathlib import Path
 
 from katas.harness import catalogue, rules
 
-MARKER = "TODO (new kata)"
+MARKER = rules.SCAFFOLD_MARKER
 SCAFFOLD_TEST = "test_scaffold.py"
 RESERVED_FILES = {"__init__.py", "apps.py", "models.py", "admin.py", "tests.py"}
 TEMPLATES = Path(__file__).resolve().parents[1] / "harness" / "templates" / "kata"
@@ -448,48 +448,6 @@ def _dojo_plan_items(kata) -> list[str]:
     return []
 
 
-def readme_shape(kata) -> list[str]:
-    """The README has the course's shape: title, pattern, diagram, one numbered item a task.
-
-    A rule verify does not check yet: its place is :mod:`katas.harness.rules`. (Naming
-    every mistake is rules.gallery_is_full_and_listed; other sections vary by kata.)
-    """
-    path, found = kata.readme, []
-    if not path.is_file():
-        return []  # rules.kata_files_exist says so
-    text, shown = _text(path), _shown(path)
-    if text.splitlines()[:1] != [f"# {kata.title}"]:
-        found.append(f"{shown}: its first line must be `# {kata.title}` (the catalogue's title)")
-    if not re.search(r"^\*Pattern: ", text, re.M):
-        found.append(f"{shown}: add the pattern line, `*Pattern: ...*`, under the title")
-    diagram = re.search(r"```mermaid\n(.*?)```", text, re.S)
-    if not diagram:
-        found.append(f"{shown}: add a Mermaid sequence diagram of when the signal fires")
-    elif any(
-        set(line.split(":", 1)[1]) & {";", "#"}
-        for line in diagram.group(1).splitlines()
-        if ":" in line and ("->" in line or line.strip().lower().startswith("note"))
-    ):
-        # A sequence diagram's message (or note) text ends at `;` or `#`: the rest is an error.
-        found.append(f"{shown}: a diagram message holds `;` or `#`, which end its text early")
-    for heading in ("## Tasks", "## Acceptance criteria"):
-        if not re.search(rf"^{re.escape(heading)}", text, re.M):
-            found.append(f"{shown}: add the section `{heading}`")
-    tasks = re.search(r"^## Tasks\n(.*?)(?=^## |\Z)", text, re.S | re.M)
-    items = re.findall(r"^(\d+)\. (.*)$", tasks.group(1), re.M) if tasks else []
-    if tasks and len(items) != len(kata.tasks):
-        found.append(
-            f"{shown}: `## Tasks` numbers {len(items)} task(s); the catalogue has "
-            f"{len(kata.tasks)}: one numbered item per task, in order"
-        )
-    for (number, line), task in zip(items, kata.tasks, strict=False):
-        if task.title not in line.replace("`", "") and MARKER not in task.title:
-            found.append(
-                f"{shown}: task {number} should name the catalogue's title, {task.title!r}"
-            )
-    return found
-
-
 def checklist(slug: str, with_rules: bool = True) -> list[str]:
     """Return what is still to do before kata ``slug`` is complete, one sentence each.
 
@@ -501,7 +459,6 @@ def checklist(slug: str, with_rules: bool = True) -> list[str]:
     found = placeholders(kata)
     if with_rules:
         found += [problem for check in rules.CHECKS for problem in check(kata)]
-    found += readme_shape(kata)
     if (kata.tests_path / SCAFFOLD_TEST).is_file():
         found.append(
             f"tests/{slug}/{SCAFFOLD_TEST}: delete this checklist once it lists nothing else"

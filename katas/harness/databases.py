@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 
 
 def on_a_server() -> bool:
@@ -96,34 +95,12 @@ def _name_after_this_process() -> None:
             config.setdefault("TEST", {})["NAME"] = f"test_{config['NAME']}_{os.getpid()}"
 
 
-STALE = re.compile(r"^test_.+_(?P<pid>\d+)(_\d+)?$")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _drop_stale() -> None:
-    """Drop test databases that a killed run of this machine left: never another's."""
+    """Drop the test databases that killed runs of this machine left (never another's)."""
     from django.conf import settings
-    from django.db import connections
 
-    from katas.harness import internals
+    from katas.harness.stale_databases import drop_stale
 
-    for alias, config in settings.DATABASES.items():
-        if "sqlite" in config["ENGINE"]:
-            continue
-        prefix = f"test_{config['NAME']}_"
-        connection = connections[alias]
-        with contextlib.suppress(Exception), internals.maintenance_cursor(connection) as cursor:
-            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [prefix + "%"])
-            for (name,) in cursor.fetchall():
-                match = STALE.match(name)
-                if match and name.startswith(prefix) and not _alive(int(match["pid"])):
-                    cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    for config in settings.DATABASES.values():
+        with contextlib.suppress(Exception):  # a cleanup must never stop a check
+            drop_stale(config)

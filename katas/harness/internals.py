@@ -58,11 +58,3 @@ def serialise_report(config, report) -> dict:
 def deserialise_report(config, data: dict):
     """Return the pytest report that :func:`serialise_report` made ``data`` from."""
     return config.hook.pytest_report_from_serializable(config=config, data=data)
-
-
-def maintenance_cursor(connection):
-    """Return a cursor on the server's maintenance database (to list or drop databases).
-
-    Internal: ``BaseDatabaseWrapper._nodb_cursor``.
-    """
-    return connection._nodb_cursor()

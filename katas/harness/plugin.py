@@ -106,6 +106,10 @@ def pytest_load_initial_conftests(early_config, parser, args):
         session = KataSession(child.job.target, CHILD, child.job.limits, child.guard.stuck_file)
     else:
         try:
+            catalogue.load()
+        except catalogue.CatalogueError as error:
+            raise pytest.UsageError(str(error)) from None
+        try:
             target = targets.check(
                 targets.SOLUTIONS
                 if given.solutions

@@ -85,6 +85,9 @@ def task_done(outcomes: list[str]) -> bool:
 
 # --- What a kata must be -----------------------------------------------------------
 
+# What `katas new` writes where a maintainer has still to write (a task title, a hint).
+SCAFFOLD_MARKER = "TODO (new kata)"
+
 # Folders of katas/ that are tooling, not katas.
 TOOLING = {"harness", "cli", "dojo", "static", "templates", "__pycache__"}
 GALLERY = ("mistakes", "alternatives")
@@ -231,6 +234,48 @@ def kata_conftests_import_no_learner_module(kata) -> list[str]:
     return found
 
 
+def readme_has_the_course_shape(kata) -> list[str]:
+    """The README has the course's shape: title, pattern, diagram, one numbered item a task.
+
+    (Naming every mistake is :func:`gallery_is_full_and_listed`; its gallery sections,
+    :func:`readme_keeps_the_gallery_layout`; other sections vary by kata.)
+    """
+    path, found = kata.readme, []
+    if not path.is_file():
+        return []  # rules.kata_files_exist says so
+    text, shown = path.read_text(encoding="utf-8"), _shown(path)
+    if text.splitlines()[:1] != [f"# {kata.title}"]:
+        found.append(f"{shown}: its first line must be `# {kata.title}` (the catalogue's title)")
+    if not re.search(r"^\*Pattern: ", text, re.M):
+        found.append(f"{shown}: add the pattern line, `*Pattern: ...*`, under the title")
+    diagram = re.search(r"```mermaid\n(.*?)```", text, re.S)
+    if not diagram:
+        found.append(f"{shown}: add a Mermaid sequence diagram of when the signal fires")
+    elif any(
+        set(line.split(":", 1)[1]) & {";", "#"}
+        for line in diagram.group(1).splitlines()
+        if ":" in line and ("->" in line or line.strip().lower().startswith("note"))
+    ):
+        # A sequence diagram's message (or note) text ends at `;` or `#`: the rest is an error.
+        found.append(f"{shown}: a diagram message holds `;` or `#`, which end its text early")
+    for heading in ("## Tasks", "## Acceptance criteria"):
+        if not re.search(rf"^{re.escape(heading)}", text, re.M):
+            found.append(f"{shown}: add the section `{heading}`")
+    tasks = re.search(r"^## Tasks\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+    items = re.findall(r"^(\d+)\. (.*)$", tasks.group(1), re.M) if tasks else []
+    if tasks and len(items) != len(kata.tasks):
+        found.append(
+            f"{shown}: `## Tasks` numbers {len(items)} task(s); the catalogue has "
+            f"{len(kata.tasks)}: one numbered item per task, in order"
+        )
+    for (number, line), task in zip(items, kata.tasks, strict=False):
+        if task.title not in line.replace("`", "") and SCAFFOLD_MARKER not in task.title:
+            found.append(
+                f"{shown}: task {number} should name the catalogue's title, {task.title!r}"
+            )
+    return found
+
+
 def readme_keeps_the_gallery_layout(kata) -> list[str]:
     """The README ends with the gallery's two sections, in the one layout (readme_layout.py)."""
     from katas.harness.readme_layout import readme_gallery_layout
@@ -245,6 +290,7 @@ CHECKS = (
     gallery_entries_are_described,
     gallery_is_full_and_listed,
     kata_conftests_import_no_learner_module,
+    readme_has_the_course_shape,
     readme_keeps_the_gallery_layout,
 )
 

@@ -1,6 +1,8 @@
 """`python -m katas new SLUG` scaffolds a kata that verify refuses with a list of what to
 do, and that verify accepts once every item is done (files written into a repo copy)."""
 
+from katas.harness import readme_layout
+
 SLUG = "ping_count"
 TITLE = "Count the pings"
 PATTERN = "a receiver of a custom signal"
@@ -130,12 +132,22 @@ sequenceDiagram
 
 - A receiver takes `**kwargs`.
 
-## Mistakes people make
-
-- `nothing_connected`. Mistake: the function is never connected.
-- `no_kwargs`. Mistake: no **kwargs.
-- `records_the_signal`. Mistake: appends the wrong value.
 """
+
+
+def gallery_sections() -> str:
+    """The README's gallery sections, in the course's one layout (readme_layout.py)."""
+    lines = [f"## {readme_layout.MISTAKES}", "", readme_layout.MISTAKES_INTRO.format(slug=SLUG), ""]
+    for name, (line, _, _) in sorted(MISTAKES.items()):
+        lines.append(f"- [`{name}`](../../solutions/{SLUG}/mistakes/{name}/): {line}")
+    intro = readme_layout.ALTERNATIVES_INTRO.format(slug=SLUG)
+    lines += ["", f"## {readme_layout.ALTERNATIVES}", "", intro, ""]
+    for name in sorted(ALTERNATIVES):
+        lines.append(
+            f"- [`{name}`](../../solutions/{SLUG}/alternatives/{name}/): another correct way."
+        )
+    return "\n".join(lines) + "\n"
+
 
 MISTAKES = {
     "nothing_connected": (
@@ -144,7 +156,7 @@ MISTAKES = {
         "def record_ping(sender, **kwargs):\n    pings.append(sender)\n",
     ),
     "no_kwargs": (
-        "no **kwargs.",
+        "no `**kwargs`.",
         "Take **kwargs",
         "@receiver(ping)\ndef record_ping(sender):\n    pings.append(sender)\n",
     ),
@@ -179,7 +191,7 @@ def fill_in(repo):
     repo.write(f"katas/{SLUG}/signals.py", SIGNALS)
     repo.write(f"katas/{SLUG}/models.py", MODELS)
     repo.write(f"katas/{SLUG}/receivers.py", SHIPPED)
-    repo.write(f"katas/{SLUG}/README.md", README)
+    repo.write(f"katas/{SLUG}/README.md", README + gallery_sections())
     repo.write(f"solutions/{SLUG}/receivers.py", SOLUTION)
     for name, (line, fragment, body) in MISTAKES.items():
         doc = f'"""Mistake: {line}\n\nExpected message: {fragment}\n"""\n\n'
@@ -189,7 +201,8 @@ def fill_in(repo):
         repo.write(f"solutions/{SLUG}/alternatives/{name}/receivers.py", doc + HEADER + body)
     repo.write(f"tests/{SLUG}/test_{SLUG}.py", TESTS)
     (repo.path / "tests" / SLUG / "test_scaffold.py").unlink()
-    repo.write(f"docs/plans/{SLUG}.md", DOJO_PLAN)
+    guide = repo.read("docs/dojo.md")
+    repo.write("docs/dojo.md", guide[: guide.index(f"### {SLUG}\n")] + DOJO_PLAN)
     readme = repo.path / "README.md"
     table = readme.read_text(encoding="utf-8") if readme.exists() else "# Katas\n"
     repo.write("README.md", table + f"\n| 99 | `{SLUG}` | {TITLE} | {PATTERN} |\n")
@@ -213,9 +226,9 @@ def test_a_scaffolded_kata_is_refused_with_a_list_of_what_to_do(katas_repo):
         f"katas/{SLUG}/receivers.py: write the learner's starting file",
         f"solutions/{SLUG}/receivers.py: write the reference solution",
         f"katas/{SLUG}/README.md: replace every TODO (new kata) placeholder",
-        f"solutions/{SLUG}/mistakes/: 0 of at least 3 entries",
-        f"solutions/{SLUG}/alternatives/: 0 of at least 2 entries",
-        f"docs/plans/{SLUG}.md: write the dojo plan",
+        f"solutions/{SLUG}/mistakes/ holds 0 mistakes; a kata needs at least 3",
+        f"solutions/{SLUG}/alternatives/ holds 0 alternatives; a kata needs at least 2",
+        f"docs/dojo.md: write the dojo plan of {SLUG}",
         f"tests/{SLUG}/test_scaffold.py: delete this checklist",
     ):
         assert item in done.stdout, f"verify should list {item!r}:\n{done.stdout}"

@@ -287,11 +287,6 @@ def test_new_on_a_missing_or_corrupt_catalogue_says_so_in_one_line(katas_repo, h
         assert "restore it" in done.stderr, done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs katas/harness/plugin.py to turn CatalogueError into pytest.UsageError "
-    "in pytest_load_initial_conftests (the lead's file): see the new-reset branch's report",
-)
 @pytest.mark.parametrize("how", ["missing", "corrupt"])
 def test_plain_pytest_on_a_missing_or_corrupt_catalogue_says_so_in_one_line(katas_repo, how):
     break_catalogue(katas_repo, how)

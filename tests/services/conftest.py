@@ -9,8 +9,7 @@ import pytest
 from django.db import connection as database
 
 from katas.celery import app as celery_app
-
-from .stale_databases import drop_stale
+from katas.harness.stale_databases import drop_stale
 
 START = (
     'Start them with `eval "$(.ci/services start)"` (Debian packages postgresql and '

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from psycopg import sql
 
-from .stale_databases import base_name, drop_stale
+from katas.harness.stale_databases import base_name, drop_stale
 
 pytestmark = pytest.mark.postgres
 

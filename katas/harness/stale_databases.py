@@ -1,7 +1,8 @@
 """Drop the test databases that killed test runs left on a PostgreSQL server.
 
-Each run names its test database after its process (``test_<name>_<pid>``, see
-katas.harness.plugin). A run killed with ``kill -9`` never drops it, and on a
+Each run names its test database after its process (``test_<name>_<pid>``: a
+checker's server, and its clones ``_<slot>``, see katas.harness.databases; an inline
+pytest session, see katas.harness.plugin). A run killed with ``kill -9`` never drops it, and on a
 long-lived server they pile up. ``drop_stale()`` drops those of dead runs only:
 
 - the name is exactly ``test_<name>_<pid>`` (a parallel clone's ``_<n>``, or
