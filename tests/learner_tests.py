@@ -28,8 +28,9 @@ import pytest
 from katas.harness import catalogue, limits, report
 from katas.harness.nested import broken_versions
 
-# Loaded into every run of the learner's tests (see learner_tests_plugin.py).
-PLUGINS = "katas.harness.plugin,tests.learner_tests_plugin"
+# The only plugins of every run of the learner's tests (see learner_tests_plugin.py): what
+# pyproject.toml's addopts would load, without the plugins it turns off (faker, anyio).
+PLUGINS = "pytest_django.plugin,katas.harness.plugin,tests.learner_tests_plugin"
 # How long one test of the learner's may run: well within the kata's own test's limit.
 LEARNER_TEST_LIMIT = 5.0
 SHOWN = 6  # how many of the learner's tests a message lists
@@ -110,7 +111,11 @@ def fixture(slug: str, story: str = "the story"):
         own = limits.Limits.from_environment().test
         test_limit = min(LEARNER_TEST_LIMIT, own / 4)
         with (
-            environment(PYTEST_PLUGINS=PLUGINS, KATAS_TEST_LIMIT=f"{test_limit:g}"),
+            environment(
+                PYTEST_PLUGINS=PLUGINS,
+                PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
+                KATAS_TEST_LIMIT=f"{test_limit:g}",
+            ),
             LearnerTests(slug) as learner_tests,
         ):
             yield LearnerRuns(slug, learner_tests, story)
