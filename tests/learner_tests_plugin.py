@@ -8,7 +8,9 @@ plugin fills three gaps there, until the harness does it itself:
 - the story starts again from the version under test: the server that forked the
   child ran the kata's ``AppConfig.ready()`` before the fork, with the story's own
   modules; here they are forgotten, the receivers they connected taken off, and
-  ``ready()`` runs again, importing the broken version's modules where it has them;
+  ``ready()`` runs again, importing the broken version's modules where it has them
+  (and, where it has an ``apps.py``, its ``ready()`` runs instead: a startup that
+  forgets an import);
 - each result records the task of the learner's ``@pytest.mark.task(N)``;
 - a learner's test that leaves a receiver connected (or disconnected) fails, saying so.
 
@@ -19,10 +21,13 @@ plugin comes through PYTEST_PLUGINS too.
 
 from __future__ import annotations
 
+import runpy
 import sys
+from pathlib import Path
 
 import pytest
 
+from katas.harness import catalogue
 from katas.harness.child import CHILD_PLUGIN
 from katas.harness.rules import GIVEN_MODULES
 
@@ -32,11 +37,15 @@ def pytest_configure(config):
     config.option.nomigrations = True
     child = config.pluginmanager.get_plugin(CHILD_PLUGIN)
     if child is not None:
-        start_the_story_again(child.job.kata)
+        overlay = catalogue.ROOT / child.job.overlay if child.job.overlay else None
+        start_the_story_again(child.job.kata, overlay)
 
 
-def start_the_story_again(slug: str) -> None:
-    """Forget the kata's own modules and receivers, and run its ``ready()`` again."""
+def start_the_story_again(slug: str, overlay: Path | None) -> None:
+    """Forget the kata's own modules and receivers, and run its ``ready()`` again.
+
+    The ``ready()`` of ``overlay``'s ``apps.py`` if it has one, else the kata's own.
+    """
     from django.apps import apps
 
     from katas.harness.isolation import disconnect_kata_receivers
@@ -51,7 +60,26 @@ def start_the_story_again(slug: str) -> None:
         del sys.modules[name]
         if "." not in short and hasattr(package, short):
             delattr(package, short)  # else `from . import receivers` finds the old module
-    apps.get_app_config(slug).ready()
+    config = apps.get_app_config(slug)
+    ready = type(config).ready
+    if overlay is not None and (overlay / "apps.py").is_file():
+        ready = _ready_of(overlay / "apps.py", f"katas.{slug}.apps")
+    ready(config)
+
+
+def _ready_of(path: Path, name: str):
+    """Return the ``ready`` of the AppConfig class that the apps module at ``path`` defines."""
+    from django.apps import AppConfig
+
+    namespace = runpy.run_path(str(path), run_name=name)
+    configs = [
+        value
+        for value in namespace.values()
+        if isinstance(value, type) and issubclass(value, AppConfig) and value.__module__ == name
+    ]
+    if len(configs) != 1:
+        raise RuntimeError(f"{path} should define one AppConfig class; it defines {len(configs)}")
+    return configs[0].ready
 
 
 @pytest.hookimpl(wrapper=True)

@@ -51,11 +51,13 @@ BROKEN = described(
             "looks at the sender of the one send and expects the Order class",
         ),
         Broken(
-            "never_connected",
+            "ready_forgets_receivers",
             2,
-            "a receivers.py whose confirmation receiver is never connected at startup (it is "
-            "connected in a function that nothing calls)",
-            "sends order_placed itself, without importing receivers.py or connecting anything, "
+            "an apps.py whose ready() no longer imports receivers.py (a linter's autofix "
+            "removed the 'unused' import), so no receiver of the shop is connected at startup, "
+            "only where some module imports receivers.py: a test that imports it connects the "
+            "receivers itself, and hides the bug",
+            "sends order_placed without importing receivers.py anywhere in your test module, "
             "and expects the customer's confirmation after the commit",
         ),
         Broken(

@@ -2,12 +2,12 @@
 
 A receiver is a function, so it gets unit-tested like one: import it from
 receivers.py, call it with an order, check the email. That proves what the function
-does, not that anything calls it: a receiver that is never connected at startup, or
-connected for a sender nobody sends, passes every one of these tests while no customer
-gets a confirmation. Send order_placed the way the shop does and let Django find the
-receiver.
+does, not that anything calls it: a startup that no longer connects the receiver, or a
+receiver connected for a sender nobody sends, passes every one of these tests while no
+customer gets a confirmation. Send order_placed the way the shop does and let Django
+find the receiver; and never import receivers.py, whose import connects it.
 
-Expected message: never connected at startup"""
+Expected message: no longer imports receivers.py"""
 
 import pytest
 from django.db import transaction

@@ -1,16 +1,19 @@
-"""Mistake: test that the factory mutes the warehouse, never that the muting ends.
+"""Mistake: import receivers.py in the tests, to be sure the receivers are connected.
 
-Muting is half of the factory's job; the other half is leaving the receiver as it
-was. A factories.py that disconnects the warehouse receiver when it is imported
-passes a test that only builds orders, while from then on no real order reaches the
-warehouse, in tests or anywhere the module was imported. Place a real order after
-the factory ran, and expect the warehouse's email.
+It looks harmless, even careful: the import connects the receivers if nothing else
+did. That is the trouble. When a project's ready() stops importing receivers.py (a
+linter's autofix removes the "unused" import), nothing connects them at startup any
+more, except the test's own import: every test passes and no customer is confirmed.
+The tests must find the receivers the way the running project has them, so never
+import the module whose wiring they check.
 
-Expected message: disconnects the warehouse receiver as it is imported"""
+Expected message: no longer imports receivers.py"""
 
 import pytest
 from django.db import transaction
 
+from katas.testing_signals import receivers  # noqa: F401 - to be sure they are connected
+from katas.testing_signals.emails import WAREHOUSE
 from katas.testing_signals.factories import OrderFactory
 from katas.testing_signals.models import Order
 from katas.testing_signals.services import place_order
@@ -96,3 +99,17 @@ def test_orders_from_the_factory_email_nobody(django_capture_on_commit_callbacks
         OrderFactory.create_batch(3)
 
     assert mailoutbox == []
+
+
+@pytest.mark.task(4)
+def test_an_order_placed_after_the_factory_still_reaches_the_warehouse(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    OrderFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        order = place_order("eve@example.com", "7.50")
+
+    warehouse = sent_to(mailoutbox, WAREHOUSE)
+    assert len(warehouse) == 1
+    assert f"#{order.pk}" in warehouse[0].subject
