@@ -104,6 +104,15 @@ def render(console: Console, states: list[report.KataState], target: str = targe
             + (f", {ran} checked now" if ran else "")
             + "; `python -m katas board --fresh` checks them all again.[/]"
         )
+    just_solved = [s.kata.slug for s in states if s.state == report.SOLVED and not s.reused]
+    if just_solved:  # judged solved just now: offer what else there is to learn from it
+        slug = just_solved[0] if len(just_solved) == 1 else "<kata>"
+        console.print(
+            f"Solved: {', '.join(just_solved)}. The reference, the mistakes people make and "
+            f"other ways to solve it: python -m katas solution {slug}",
+            markup=False,
+            style="green",
+        )
     console.print()
     todo = next_up(states)
     if todo is None:

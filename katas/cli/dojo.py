@@ -27,6 +27,8 @@ from katas.dojo import keys as keyboard
 from katas.dojo import retro, session, terminal
 from katas.dojo.model import OVER, PAUSED, RUNNING, TIME_UP, WAITING, Dojo
 from katas.dojo.rotation import Rotation, people_from, shuffled
+from katas.harness import progress
+from katas.harness.checker import Checker, CheckerClosed
 
 MIN_TURN_MINUTES = 0.25  # fifteen seconds: shorter is a typo, and would rotate without end
 MAX_TURN_MINUTES = 180  # three hours: longer than any dojo, short enough to catch a typo
@@ -186,8 +188,8 @@ def run(args) -> int:
     console = Console()
     stop = Stop()
     stop.install()
-    session.prepare()
-    live = session.Session(kata, dojo)
+    judge = Checker(parallel=1)  # Django and the test databases set up once, in its server
+    live = session.Session(kata, dojo, checker=lambda kata: progress.check(judge, kata))
     server, footer = None, ""
     if args.web:
         from katas.dojo.web import server as web
@@ -208,9 +210,12 @@ def run(args) -> int:
     try:
         with keyboard.Keys() as keys:
             auto = not keys.interactive and not args.web
-            main_loop(console, live, keys, saves, auto=auto, footer=footer, stop=stop)
+            main_loop(
+                console, live, keys, saves, auto=auto, footer=footer, stop=stop, cancel=judge.close
+            )
     finally:
         saves.close()
+        judge.close()  # its children and folders go with it
     live.act("finish")
     path = save_retrospective(live, args.retro)
     quietly(lambda: show_retrospective(console, path))
@@ -252,17 +257,18 @@ def quietly(show) -> None:
         show()
 
 
-class Checker:
+class BackgroundChecks:
     """Check the kata in a background thread: once at the start, then after every save.
 
     The main thread stays free for the keys and the clock: a turn ends, and a key
     starts the next, on time even while a slow check runs.
     """
 
-    def __init__(self, live: session.Session, saves: Saves, checked):
+    def __init__(self, live: session.Session, saves: Saves, checked, cancel=None):
         self.live = live
         self.saves = saves
         self.checked = checked  # called after each check, in the checker's thread
+        self.cancel = cancel  # ends a check under way (closes the checker)
         self.first = threading.Event()  # set once the first check is done
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="dojo-checks", daemon=True)
@@ -271,14 +277,20 @@ class Checker:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop checking: end a check under way, and wait for the thread."""
         self._stop.set()
+        if self.cancel is not None:
+            self.cancel()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        self._check()
-        self.first.set()
-        while not self._stop.is_set():
-            if self.saves.wait(timeout=0.25) and not self._stop.is_set():
-                self._check()
+        with contextlib.suppress(CheckerClosed):  # the session ended during a check
+            self._check()
+            self.first.set()
+            while not self._stop.is_set():
+                if self.saves.wait(timeout=0.25) and not self._stop.is_set():
+                    self._check()
 
     def _check(self) -> None:
         self.live.refresh()
@@ -293,6 +305,7 @@ def main_loop(
     auto: bool,
     footer: str = "",
     stop=None,
+    cancel=None,
 ) -> None:
     """Tick the clock and act on keys until the session is over; checks run beside it.
 
@@ -320,7 +333,9 @@ def main_loop(
         last.update(turn=view["turn"], phase=view["phase"])
         return view
 
-    checker = Checker(live, saves, lambda: lines.checked(live.view()) if lines else None)
+    checker = BackgroundChecks(
+        live, saves, lambda: lines.checked(live.view()) if lines else None, cancel
+    )
     display = None
     if lines:
         lines.opening(live.view())

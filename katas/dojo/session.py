@@ -12,30 +12,10 @@ import time
 from pathlib import Path
 
 from katas.dojo.model import OVER, Dojo
-from katas.harness import catalogue, progress
-from katas.harness.checker import Checker
+from katas.harness import catalogue
 from katas.harness.report import SOLVED
 
 GREEN, FAILING, NOT_STARTED = "green", "failing", "not started"
-
-
-_checker: list[Checker] = []
-
-
-def prepare() -> None:
-    """Start the checker (Django and the test databases set up once), before the first check."""
-    if not _checker:
-        _checker.append(Checker(parallel=1))
-
-
-def check(kata: catalogue.Kata):
-    """Run ``kata``'s tests against the learner's files now; return its state.
-
-    The one place the dojo runs tests. The state is used through ``passed_tasks``,
-    ``state``, ``first_failure``, ``broken`` and ``next_task`` only.
-    """
-    prepare()
-    return progress.check(_checker[0], kata)
 
 
 def next_kata(kata: catalogue.Kata) -> catalogue.Kata | None:
@@ -84,7 +64,9 @@ class Session:
     def __init__(self, kata: catalogue.Kata, dojo: Dojo, checker=None):
         self.kata = kata
         self.dojo = dojo
-        self._check = checker or check  # tests pass a fake; sessions run the real tests
+        # Judges the kata now and returns its KataState (katas.harness.report): the command
+        # passes the checker's; tests pass a fake.
+        self._check = checker
         self.state = None
         self.lock = threading.RLock()
         self.greened: list[int] = []  # the tasks that turned green at the last check

@@ -46,6 +46,8 @@ class KataSession:
     mode: str
     limits: limits.Limits = field(default_factory=limits.Limits)
     stuck_file: object = None  # a checker child's file for the hard time limit's report
+    # A delegated session's checker, started before Django so that both start at once.
+    checker: object = None
 
 
 SESSION = pytest.StashKey[KataSession]()
@@ -122,10 +124,27 @@ def pytest_load_initial_conftests(early_config, parser, args):
         session = KataSession(target, mode, limits.Limits.from_environment())
         if mode == DELEGATED:
             imports.defer()  # learner code runs in the checker's children only
+            if _may_hold_kata_tests(early_config, given.file_or_dir or []):
+                from katas.harness.checker import Checker
+
+                session.checker = Checker()
         else:
             imports.restrict(_katas_named(given.file_or_dir or []))
     early_config.stash[SESSION] = session
     return (yield)
+
+
+def _may_hold_kata_tests(config, args) -> bool:
+    """True when ``args`` (or, without any, the configured testpaths) may hold kata tests."""
+    paths = [str(a).split("::")[0] for a in args] or config.getini("testpaths") or ["."]
+    for path in paths:
+        resolved = (catalogue.ROOT / path).resolve() if not Path(path).is_absolute() else Path(path)
+        for kata in catalogue.load():
+            if resolved == kata.tests_path or resolved in kata.tests_path.parents:
+                return True
+            if kata.tests_path in resolved.parents:
+                return True
+    return False
 
 
 def _katas_named(args) -> set[str] | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 from katas.harness import catalogue, report, results, targets
 from katas.harness.checker import Checker
 
@@ -27,7 +25,8 @@ def collect(
     A kata whose key is unchanged since its last judged run reuses that run
     (:mod:`katas.harness.results`); the others are judged now, each in a child of its
     own. ``fresh`` judges them all. Without a ``checker``, one is started only if
-    some kata must be judged.
+    some kata must be judged (at once when ``fresh``: its server sets Django up while
+    the files are read).
     """
     katas = catalogue.load() if katas is None else tuple(katas)
     found: dict[str, report.KataState] = {}
@@ -36,22 +35,28 @@ def collect(
         if reason:
             found[kata.slug] = report.unavailable_state(kata, reason)
     katas = tuple(k for k in katas if k.slug not in found)
-    shared = results.shared_digest(target)
-    stored = {}
-    if shared is not None and not fresh:
-        stored = results.load(results.keys_now(katas, target, shared))
-    for kata in katas:
-        if kata.slug in stored:
-            found[kata.slug] = report.state_of(stored[kata.slug], kata)
-            found[kata.slug].reused = True
-    stale = [k for k in katas if k.slug not in stored]
-    if stale:
-        with nullcontext(checker) if checker is not None else Checker() as judge:
-            runs = judge.run_many([(kata.slug, target) for kata in stale])
-        ran = dict(zip([k.slug for k in stale], runs, strict=True))
-        for kata in stale:
-            found[kata.slug] = report.state_of(ran[kata.slug], kata)
-        # Stored only if nothing shared changed while they ran.
-        if shared is not None and results.shared_digest(target) == shared:
-            results.save(shared, ran)
+    owned = Checker() if fresh and checker is None and katas else None
+    try:
+        shared = results.shared_digest(target)
+        stored = {}
+        if shared is not None and not fresh:
+            stored = results.load(results.keys_now(katas, target, shared))
+        for kata in katas:
+            if kata.slug in stored:
+                found[kata.slug] = report.state_of(stored[kata.slug], kata)
+                found[kata.slug].reused = True
+        stale = [k for k in katas if k.slug not in stored]
+        if stale:
+            if checker is None and owned is None:
+                owned = Checker()
+            runs = (checker or owned).run_many([(kata.slug, target) for kata in stale])
+            ran = dict(zip([k.slug for k in stale], runs, strict=True))
+            for kata in stale:
+                found[kata.slug] = report.state_of(ran[kata.slug], kata)
+            # Stored only if nothing shared changed while they ran.
+            if shared is not None and results.shared_digest(target) == shared:
+                results.save(shared, ran)
+    finally:
+        if owned is not None:
+            owned.close()
     return [found[k.slug] for k in catalogue.load() if k.slug in found]

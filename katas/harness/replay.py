@@ -14,6 +14,7 @@ them as on any test. A test the child never finished (a hard time limit, an
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,7 @@ class Delegation:
             if paths is not None:
                 self.pending.append((kata, paths))
         if self.pending:
-            self.checker = Checker()
+            self.checker = self.session.checker or Checker()
             # Two children at a time from the start; the rest as collection needs them.
             for _ in range(self.checker.parallel):
                 self._start_next()
@@ -133,17 +134,33 @@ class Delegation:
         while kata.slug not in self.katas and self.pending:
             self._start_next()
         known = self.katas[kata.slug]
-        if known.run is None:
-            try:
-                known.run = self.checker.wait(known.ticket)
-            except KeyboardInterrupt:
-                print(f"\nInterrupted while {known.ticket.interrupted}", file=sys.stderr)
-                raise
-            self._start_next()
-            self._index(known, known.ticket.events)
-            if self.recorder is not None:
-                self.recorder.broken.update(known.run.broken)
+        try:
+            # Keep two children busy: a job that ends while this one runs makes way at once.
+            while known.run is None and not self.checker.poll(known.ticket):
+                self._refill()
+                time.sleep(0.005)
+            if known.run is None:
+                self._finish(known)
+        except KeyboardInterrupt:
+            print(f"\nInterrupted while {known.ticket.interrupted}", file=sys.stderr)
+            raise
+        self._refill()
         return known
+
+    def _refill(self) -> None:
+        """Collect every job that ended, and start as many pending ones as there is room for."""
+        for other in list(self.katas.values()):
+            if other.run is None and self.checker.poll(other.ticket):
+                self._finish(other)
+        running = sum(k.run is None for k in self.katas.values())
+        for _ in range(self.checker.parallel - running):
+            self._start_next()
+
+    def _finish(self, known: KataRun) -> None:
+        known.run = self.checker.wait(known.ticket)
+        self._index(known, known.ticket.events)
+        if self.recorder is not None:
+            self.recorder.broken.update(known.run.broken)
 
     def _index(self, known: KataRun, events: list[dict]) -> None:
         for event in events:
@@ -182,8 +199,8 @@ class Delegation:
         return True
 
     def pytest_unconfigure(self, config):
-        if self.checker is not None:
-            self.checker.close()
+        for checker in {self.checker, self.session.checker} - {None}:
+            checker.close()
 
 
 class ReplayModule(pytest.File):
