@@ -51,7 +51,8 @@ def add_arguments(parser):
         nargs="+",
         default=["receivers.py"],
         metavar="FILE",
-        help="the learner files, in the order a learner reads them (default: receivers.py)",
+        help="the learner files, in the order a learner reads them (default: receivers.py); "
+        "test modules (test_*.py) make a kata whose learner writes tests",
     )
     parser.add_argument(
         "--tasks", type=int, default=3, metavar="N", help="how many tasks (default: 3)"
@@ -194,26 +195,43 @@ def _context(slug, title, pattern, files, tasks) -> dict:
     }
 
 
+def writes_tests(files) -> bool:
+    """True when the learner files are test modules (``test_*.py``): the learner writes tests.
+
+    Such a kata's story (its signal, services, receivers) is given and correct; its
+    tests run the learner's tests against it and against broken versions of it
+    (``katas/<slug>/broken/<name>/``), with ``tests/learner_tests.py``. Its templates
+    are in ``templates/kata/writes_tests/``: an apps.py that imports the story's
+    receivers (not the learner's tests), a story module, a learner test module, and
+    kata tests and a conftest built on ``tests/learner_tests.py``.
+    """
+    return all(Path(name).name.startswith("test_") for name in files)
+
+
 def kata_files(slug, title, pattern, files, tasks) -> dict[Path, str]:
     """Return every file of the new kata (paths relative to the course) and its text."""
     context = _context(slug, title, pattern, files, tasks)
     app, tests, solutions = Path("katas", slug), Path("tests", slug), Path("solutions", slug)
     shipped = Path("katas", "harness", "shipped", slug)
+    own = "writes_tests/" if writes_tests(files) else ""  # the templates that differ
     written = {
         app / "__init__.py": "",
-        app / "apps.py": render("apps.py-tpl", **context),
+        app / "apps.py": render(f"{own}apps.py-tpl", **context),
         app / "models.py": render("models.py-tpl", **context),
         app / "migrations" / "__init__.py": "",
         app / "README.md": render("README.md-tpl", **context),
         tests / "__init__.py": "",
-        tests / f"test_{slug}.py": render("test_kata.py-tpl", **context),
+        tests / f"test_{slug}.py": render(f"{own}test_kata.py-tpl", **context),
         tests / SCAFFOLD_TEST: render("test_scaffold.py-tpl", **context),
     }
-    learner = render("learner.py-tpl", **context)
+    if own:
+        written[app / "receivers.py"] = render(f"{own}receivers.py-tpl", **context)
+        written[tests / "conftest.py"] = render(f"{own}conftest.py-tpl", **context)
+    learner = render(f"{own}learner.py-tpl", **context)
     for name in files:
         written[app / name] = learner
         written[shipped / f"{name}.shipped"] = learner
-        written[solutions / name] = render("solution.py-tpl", **context)
+        written[solutions / name] = render(f"{own}solution.py-tpl", **context)
         # A learner file in a subfolder (e.g. services/orders.py) needs its package.
         for package in (app / name).parents:
             if package == app:
@@ -384,10 +402,32 @@ def placeholders(kata) -> list[str]:
             found.append(f"{_shown(solution)}: write the reference solution")
     if MARKER in _text(kata.readme):
         found.append(f"{_shown(kata.readme)}: replace every {MARKER} placeholder")
+    if writes_tests(kata.files):
+        found += _story_items(kata)
     found += _dojo_plan_items(kata)
     table = catalogue.ROOT / "README.md"
     if f"`{slug}`" not in _text(table):
         found.append(f"README.md: add the kata's row to the table of katas (`{slug}`)")
+    return found
+
+
+def _story_items(kata) -> list[str]:
+    """What a kata whose learner writes tests still needs: its story, and broken versions."""
+    from katas.harness.nested import broken_versions
+
+    learner = set(kata.learner_paths())
+    found = [
+        f"{_shown(path)}: write the story's code (given and correct: the learner tests it)"
+        for path in rules.own_files(kata)
+        if path not in learner and MARKER in _text(path)
+    ]
+    count = len(broken_versions(kata))
+    if count < len(kata.tasks):
+        found.append(
+            f"katas/{kata.slug}/broken/: {count} broken version(s); write at least one per task "
+            "(a folder each, holding a broken copy of the story modules it changes), and "
+            f"describe each in BROKEN in tests/{kata.slug}/test_{kata.slug}.py"
+        )
     return found
 
 
