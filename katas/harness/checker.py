@@ -294,6 +294,9 @@ class Checker:
         except subprocess.TimeoutExpired:
             self._server.kill()
             self._server.wait()
+        self._reader.join(timeout=5)  # it ends at the server's end of output
+        with contextlib.suppress(OSError):
+            self._server.stdout.close()
         for ticket in list(self._tickets.values()):
             self._kill(ticket)
         shutil.rmtree(self.folder, ignore_errors=True)

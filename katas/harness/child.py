@@ -246,6 +246,9 @@ def pytest_args(job: Job) -> list[str]:
         "-q",
         *quiet,
         *job.options,
+        # Last, so it wins over a forwarded -W error: the server imported these plugins
+        # before pytest could rewrite their asserts, which is as it should be.
+        *("-W", "ignore::pytest.PytestAssertRewriteWarning"),
     ]
 
 
