@@ -199,8 +199,7 @@ class Checker:
                 self._watch(ticket, deadline)
             return self._assemble(ticket)
         except BaseException:
-            self.cancel(ticket)
-            ticket.interrupted = doing(ticket.job, read_events(ticket.job.events_path, ticket.pid))
+            self.interrupt(ticket)
             raise
         finally:
             self._tickets.pop(ticket.id, None)
@@ -246,6 +245,13 @@ class Checker:
             self._send({"op": "kill", "id": ticket.id})
         except CheckerClosed:
             ticket.done.set()
+
+    def interrupt(self, ticket: Ticket) -> str:
+        """Stop ``ticket``'s job (Ctrl-C); return what its child was doing, and where."""
+        if not ticket.interrupted:
+            self.cancel(ticket)
+            ticket.interrupted = doing(ticket.job, read_events(ticket.job.events_path, ticket.pid))
+        return ticket.interrupted
 
     def cancel(self, ticket: Ticket) -> None:
         """Stop ``ticket``'s job now (its run is not wanted any more)."""

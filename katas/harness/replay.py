@@ -142,7 +142,7 @@ class Delegation:
             if known.run is None:
                 self._finish(known)
         except KeyboardInterrupt:
-            print(f"\nInterrupted while {known.ticket.interrupted}", file=sys.stderr)
+            print(f"\nInterrupted while {self.checker.interrupt(known.ticket)}", file=sys.stderr)
             raise
         self._refill()
         return known
