@@ -155,9 +155,15 @@ def _expected_skip(name: str) -> bool:
 
 
 def _python_needed(name: str) -> str | None:
-    found = re.search(r"(?:^|-)py(3)(\d+)(?:-|$)", name)
-    if found:
-        return f"{found[1]}.{found[2]}"
+    """Return the Python ("3.10") an env asks for: its base_python, else its name's factor."""
+    try:
+        asked = [str(b) for b in _state.envs[name].conf["base_python"]]
+    except Exception:  # no state, no such env, a packaging env
+        asked = []
+    for text in [*asked, *name.split("-")]:
+        found = re.fullmatch(r"(?:c?python|py)?-?(3)\.?(\d+)", text)
+        if found:
+            return f"{found[1]}.{found[2]}"
     return None
 
 
