@@ -189,7 +189,8 @@ def _how_to_provide(pythons: list[str]) -> str:
     wanted = [newest(p) for p in pythons]
     if not installed or None in wanted:
         return (
-            f"install Python {', '.join(pythons)} (e.g. with pyenv) and list them in PYENV_VERSION"
+            f"install Python {', '.join(pythons)} (with pyenv: `pyenv install {pythons[0]}`, "
+            "then list every Python in PYENV_VERSION)"
         )
     return "PYENV_VERSION=" + ":".join(dict.fromkeys([*listed, *wanted]))
 
@@ -217,14 +218,14 @@ def final_line(runs, asked: bool) -> str | None:
 
 
 def _args_without_skip() -> list[str]:
-    """This run's arguments, without the user's choice on skipping."""
-    args, drop = [], False
+    """This run's arguments, without the user's choice on skipping (``-s [true|false]``)."""
+    args, after_flag = [], False
     for arg in sys.argv[1:]:
-        if drop:
-            drop = False
-        elif arg == "--skip-missing-interpreters":
-            drop = True  # its value follows
-        elif not arg.startswith("--skip-missing-interpreters="):
+        if after_flag and arg in ("true", "false", "config"):
+            after_flag = False
+            continue
+        after_flag = arg in ("-s", "--skip-missing-interpreters")
+        if not after_flag and not arg.startswith("--skip-missing-interpreters="):
             args.append(arg)
     return args
 
