@@ -134,7 +134,7 @@ def column(entry: dict) -> Column:
         return found
     if "needs" in entry:
         words = python_words(list(entry["needs"]))
-        detail = f"not run: needs Python {words}, and none was found (PYENV_VERSION?)"
+        detail = f"not run: needs Python {words}; none found (pyenv: list it in PYENV_VERSION)"
         return Column(env, django_of_env(env), detail, f"needs Python {words}", judged=False)
     why = str(entry.get("error", "no result")).strip().splitlines()
     detail = f"not judged: {env} broke ({why[-1] if why else 'no result'})"

@@ -54,16 +54,10 @@ def every(summary: str, on_42: bool = False) -> dict[str, str]:
 
 def write_in(repo, path: Path) -> dict:
     """Run `python -m katas.harness.mine write` in ``repo``; return what it wrote."""
+    store = path.parent.parent / "store"
+    command = ["write", str(path), "--store", str(store)]
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "katas.harness.mine",
-            "write",
-            str(path),
-            "--store",
-            str(path.parent),
-        ],
+        [sys.executable, "-m", "katas.harness.mine", *command],
         cwd=repo.path,
         capture_output=True,
         text=True,
