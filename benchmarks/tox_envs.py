@@ -4,10 +4,11 @@
 
 Runs `tox run -e ENV` for one env after another (never in parallel: the figures must
 add up to a sequential run) and prints, per env, tox's own split: setup (creating the
-env, installing) and commands. ``--fresh`` creates every env from nothing in a tox work
-folder of its own, as CI's clean clone does (uv's download cache is kept); without it,
-the envs of this checkout's .tox are reused when they exist. A skipped env (a Python
-this machine lacks) is reported as such, never timed as zero.
+env, installing) and commands; a failing env's output is kept in a log. ``--fresh``
+creates every env from nothing in a tox work folder of its own, as CI's clean clone
+does (uv's download cache is kept); without it, the envs of this checkout's .tox are
+reused when they exist. A skipped env (a Python this machine lacks) is reported as
+such, never timed as zero.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ def main(argv=None) -> int:
         wall = time.perf_counter() - start
         found = [m for line in done.stdout.splitlines() if (m := SUMMARY.match(line))]
         mine = next((m for m in found if m["env"] == env), None)
+        if mine is None or not mine["outcome"].startswith(("OK", "SKIP")):
+            log = Path(tempfile.gettempdir()) / f"tox-envs-bench-{env}.log"
+            log.write_text(done.stdout + done.stderr)
+            print(f"<!-- {env}: its output is in {log} -->")
         if mine is None:
             print(f"| {env} | no summary (exit {done.returncode}) | | | {wall:.0f} s | {before} |")
             continue
