@@ -191,6 +191,11 @@ def render(table: Table) -> str:
     """Return the table as text: one row per kata, one column per Django."""
     if not table.columns:
         return "No result from any mine-django env in this run: run `tox -m mine`."
+    if not table.katas:  # no column judged: say why, Django by Django
+        return "\n".join(
+            ["Your katas could not be judged on any Django:"]
+            + [f"Django {c.django}: {c.detail}" for c in table.columns]
+        )
     heads = [["kata", ""]] + [[f"Django {c.django}", c.head] for c in table.columns]
     rows = [[slug, *(c.cells.get(slug, NOT_RUN) for c in table.columns)] for slug in table.katas]
     widths = [
