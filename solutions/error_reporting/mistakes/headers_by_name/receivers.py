@@ -7,7 +7,7 @@ Authorization header does too: the pattern gained AUTH in 5.2.)
 Why people write it: request.headers is the nicer API, and cleanse_setting() looks like a
 function that hides secrets whatever their name.
 
-Expected message: which SafeExceptionReporterFilter's pattern does not match
+Expected message: get_safe_request_meta(request)
 """
 
 import logging
