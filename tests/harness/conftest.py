@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,20 @@ class RepoCopy:
         )
         self.processes.append(process)
         return process
+
+    def watch_until_watching(self, *args: str, env=None) -> tuple[subprocess.Popen, str]:
+        """Start ``katas watch ARGS``; return it, and what it printed by its first "Watching"."""
+        process = self.start(sys.executable, "-m", "katas", "watch", *args, env=env)
+        seen = ""
+        deadline = time.monotonic() + 120
+        while "Watching" not in seen:
+            line = process.stdout.readline()
+            assert line, (
+                "watch ended before it said it was watching:\n" + seen + process.stderr.read()
+            )
+            assert time.monotonic() < deadline, seen
+            seen += line
+        return process, seen
 
     def close(self) -> None:
         for process in self.processes:

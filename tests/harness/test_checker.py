@@ -279,14 +279,7 @@ def test_nothing_a_learner_or_a_test_id_holds_is_read_as_markup():
 
 
 def test_watch_shows_the_shipped_request_logging_kata(katas_repo):
-    process = katas_repo.start(sys.executable, "-m", "katas", "watch", "request_logging")
-    seen = ""
-    deadline = time.monotonic() + 120
-    while "Watching" not in seen:
-        line = process.stdout.readline()
-        assert line, seen + process.stderr.read()
-        assert time.monotonic() < deadline, seen
-        seen += line
+    process, seen = katas_repo.watch_until_watching("request_logging")
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
 

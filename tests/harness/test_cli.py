@@ -1,7 +1,6 @@
 """The `python -m katas` commands, as a learner meets them."""
 
 import subprocess
-import sys
 
 import pytest
 
@@ -252,12 +251,7 @@ def test_the_checker_sees_every_save_even_within_one_second(katas_repo):
 def test_watch_stops_cleanly_on_ctrl_c(katas_repo):
     import signal
 
-    process = katas_repo.start(sys.executable, "-m", "katas", "watch", FIRST.slug)
-    seen = ""
-    while "Watching" not in seen:  # the first check is done: Ctrl-C now
-        line = process.stdout.readline()
-        assert line, "watch ended before it said it was watching"
-        seen += line
+    process, seen = katas_repo.watch_until_watching(FIRST.slug)  # checked: Ctrl-C now
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     out = seen + out

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sys
-import time
 
 import pytest
 from rich.console import Console
@@ -67,14 +65,7 @@ def test_katas_run_shows_the_sharpest_message_first(katas_repo, slug, name):
 @pytest.mark.parametrize(("slug", "name"), CASES)
 def test_watch_shows_the_sharpest_message(katas_repo, slug, name):
     expected = lay_mistake(katas_repo, slug, name)
-    process = katas_repo.start(sys.executable, "-m", "katas", "watch", slug, env={"COLUMNS": "300"})
-    seen = ""
-    deadline = time.monotonic() + 120
-    while "Watching" not in seen:
-        line = process.stdout.readline()
-        assert line, seen + process.stderr.read()
-        assert time.monotonic() < deadline, seen
-        seen += line
+    process, seen = katas_repo.watch_until_watching(slug, env={"COLUMNS": "300"})
     process.terminate()
     process.communicate(timeout=30)
 
