@@ -42,11 +42,8 @@ def judge(store: Path | None = None) -> dict:
 
     from katas.harness import progress
 
-    if store is not None:
-        from katas.harness import store as memory
-
-        memory.FOLDER = Path(store)  # this env's verdicts, not the board's
-    states = progress.collect()
+    # This env's verdicts, not the board's (another Django, another key anyway).
+    states = progress.collect(store=Path(store) if store is not None else None)
     return {
         "version": VERSION,
         "django": django.get_version(),

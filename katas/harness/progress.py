@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from katas.harness import catalogue, report, results, targets
 from katas.harness.checker import Checker
 
@@ -19,6 +21,7 @@ def collect(
     fresh: bool = False,
     target: str = targets.KATAS,
     checker: Checker | None = None,
+    store: Path | None = None,
 ) -> list[report.KataState]:
     """Return one state per kata of ``katas`` (default: all), in course order.
 
@@ -26,7 +29,7 @@ def collect(
     (:mod:`katas.harness.results`); the others are judged now, each in a child of its
     own. ``fresh`` judges them all. Without a ``checker``, one is started only if
     some kata must be judged (at once when ``fresh``: its server sets Django up while
-    the files are read).
+    the files are read). ``store``: the folder of the stored verdicts (default ``.katas/``).
     """
     katas = catalogue.load() if katas is None else tuple(katas)
     found: dict[str, report.KataState] = {}
@@ -40,7 +43,7 @@ def collect(
         shared = results.shared_digest(target)
         stored = {}
         if shared is not None and not fresh:
-            stored = results.load(results.keys_now(katas, target, shared))
+            stored = results.load(results.keys_now(katas, target, shared), store)
         for kata in katas:
             if kata.slug in stored:
                 found[kata.slug] = report.state_of(stored[kata.slug], kata)
@@ -55,7 +58,7 @@ def collect(
                 found[kata.slug] = report.state_of(ran[kata.slug], kata)
             # Stored only if nothing shared changed while they ran.
             if shared is not None and results.shared_digest(target) == shared:
-                results.save(shared, ran)
+                results.save(shared, ran, store)
     finally:
         if owned is not None:
             owned.close()

@@ -93,13 +93,13 @@ def keys_now(katas, target: str, shared: str) -> dict[str, str]:
     return {kata.slug: key(shared, targets.digest_on_disk(kata, target)) for kata in katas}
 
 
-def load(keys: dict[str, str]) -> dict[str, report.Run]:
+def load(keys: dict[str, str], folder: Path | None = None) -> dict[str, report.Run]:
     """Return the stored run of each kata whose stored key equals ``keys[slug]``.
 
     Anything unreadable or of another shape counts as nothing stored.
     """
     found = {}
-    for slug, entry in _entries().items():
+    for slug, entry in _entries(folder).items():
         try:
             if keys.get(slug) is not None and entry["key"] == keys[slug]:
                 run = report.Run.from_dict(entry["run"])
@@ -110,8 +110,8 @@ def load(keys: dict[str, str]) -> dict[str, report.Run]:
     return found
 
 
-def _entries() -> dict:
-    data = store.read(NAME)
+def _entries(folder: Path | None = None) -> dict:
+    data = store.read(NAME, folder)
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
     entries = data.get("katas")
@@ -120,16 +120,16 @@ def _entries() -> dict:
     return {s: e for s, e in entries.items() if isinstance(e, dict)}
 
 
-def save(shared: str, runs: dict[str, report.Run]) -> None:
+def save(shared: str, runs: dict[str, report.Run], folder: Path | None = None) -> None:
     """Store each judged run of ``runs`` under the key of the files its child read.
 
     A run without the digest of what it judged is not stored. Nothing is stored
     where the store cannot be written (a read-only checkout).
     """
-    entries = _entries()
+    entries = _entries(folder)
     for slug, run in runs.items():
         own = run.digests.get(slug)
         if own is None or not run.judged(slug):
             continue
         entries[slug] = {"key": key(shared, own), "run": run.to_dict()}
-    store.write(NAME, {"version": VERSION, "katas": entries})
+    store.write(NAME, {"version": VERSION, "katas": entries}, folder)

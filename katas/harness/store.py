@@ -12,30 +12,36 @@ import contextlib
 import json
 import os
 import shutil
+from pathlib import Path
 
 from katas.harness import catalogue
 
 FOLDER = catalogue.ROOT / ".katas"
 
 
-def read(name: str):
-    """Return the JSON value stored under ``name``, or None when there is none or it is bad."""
+def read(name: str, folder: Path | None = None):
+    """Return the JSON value stored under ``name`` (in ``folder``, default ``.katas/``).
+
+    None when there is none or it is bad.
+    """
+    folder = FOLDER if folder is None else folder
     try:
-        return json.loads((FOLDER / name).read_text(encoding="utf-8"))
+        return json.loads((folder / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
-def write(name: str, value) -> bool:
+def write(name: str, value, folder: Path | None = None) -> bool:
     """Store ``value`` under ``name`` atomically; return False when it cannot be stored."""
-    path = FOLDER / name
-    partial = FOLDER / f".{name}.{os.getpid()}.partial"
+    folder = FOLDER if folder is None else folder
+    path = folder / name
+    partial = folder / f".{name}.{os.getpid()}.partial"
     try:
-        if FOLDER.exists() and not FOLDER.is_dir():
-            FOLDER.unlink()  # ours, in a bad shape: rebuild it
+        if folder.exists() and not folder.is_dir():
+            folder.unlink()  # ours, in a bad shape: rebuild it
         if path.is_dir():
             shutil.rmtree(path)
-        FOLDER.mkdir(exist_ok=True)
+        folder.mkdir(exist_ok=True)
         partial.write_text(json.dumps(value, indent=1), encoding="utf-8")
         partial.replace(path)
     except OSError:
