@@ -40,7 +40,8 @@ class Databases:
             connection = connections[alias]
             if connection.vendor == "sqlite":
                 continue
-            connection.creation.setup_worker_connection(slot + 1)
+            if self.slots > 1:  # one slot: the test database itself, no clone
+                connection.creation.setup_worker_connection(slot + 1)
             if flush:
                 call_command(
                     "flush",
