@@ -30,7 +30,10 @@ class Databases:
         self.slots = slots
 
     def use_slot(self, slot: int, flush: bool) -> None:
-        """In a child: point every connection at ``slot``'s databases; empty them if ``flush``."""
+        """In a child: connect to ``slot``'s databases (emptied first if ``flush``).
+
+        Called before the child imports any learner module.
+        """
         if not on_a_server():
             return  # SQLite in memory: this process's copy is the child's own
         from django.core.management import call_command
@@ -50,6 +53,9 @@ class Databases:
                     verbosity=0,
                     inhibit_post_migrate=True,
                 )
+            # Connected now, before any learner module is imported: as when pytest-django
+            # sets the test database up, no kata receiver meets this connection's start.
+            connection.ensure_connection()
 
     def tear_down(self) -> None:
         """In the server, when it ends: drop the databases it made."""

@@ -36,7 +36,9 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.celery_worker,
     # The worker has its own connection: it sees only committed rows, as in production.
-    pytest.mark.django_db(transaction=True),
+    # 'other' too: when it starts, the worker runs Django's system checks, and on Django 6.1
+    # a JSONField's check asks every database what it supports.
+    pytest.mark.django_db(transaction=True, databases=["default", "other"]),
 ]
 TASK = "completion_email.send_course_email"
 TIMEOUT = 30  # seconds for the worker to run a task; it takes milliseconds
